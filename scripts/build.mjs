@@ -1,0 +1,45 @@
+// Bundles the client, the server and the CLI with esbuild and copies the
+// WASM and data files they load next to them in dist/.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, existsSync, rmSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const dist = join(root, 'dist');
+const production = process.argv.includes('--production');
+
+execFileSync(process.execPath, [join(root, 'scripts', 'gen-rule-index.mjs')], { stdio: 'inherit' });
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(join(dist, 'data'), { recursive: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // The ESM build of web-tree-sitter relies on import.meta.url, which a CJS bundle lacks.
+  alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+]);
+
+copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
+copyFileSync(join(dirname(require.resolve('tree-sitter-bash/package.json')), 'tree-sitter-bash.wasm'), join(dist, 'tree-sitter-bash.wasm'));
+for (const dir of ['shared-rules/layer-cost/data']) {
+  const src = join(root, dir);
+  if (!existsSync(src)) continue;
+  for (const f of readdirSync(src)) copyFileSync(join(src, f), join(dist, 'data', f));
+}

@@ -1,0 +1,120 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defaultLinter } from '../../shared-rules/index';
+import { fixAll } from '../../shared-rules/engine/fix-all';
+import { renderRuleMarkdown } from '../../shared-rules/engine/docs';
+import { Severity } from '../../shared-rules/engine/types';
+import { ready } from '../../shared-rules/platform/node/assets';
+import { hostInfoForFile } from '../node-host';
+import { CliArgs, FailLevel, HELP, LintArgs, parseArgs, UsageError } from './args';
+import { collectFiles, InputError } from './collect-files';
+import { FileResult, toJson, toSarif, toText } from './formats';
+import pkg from '../../package.json';
+
+const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+function failsAt(level: FailLevel, severity: Severity): boolean {
+  return level !== 'none' && RANK[severity] >= RANK[level];
+}
+
+function readInput(file: string): string {
+  let buf: Buffer;
+  try {
+    buf = file === '-' ? readFileSync(0) : readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : 'cannot be read'}`);
+  }
+  if (buf.includes(0)) throw new InputError(`${file}: not a text file (it contains NUL bytes)`);
+  return buf.toString('utf8');
+}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+async function lintCommand(args: LintArgs, io: Io): Promise<number> {
+  await ready();
+  const linter = defaultLinter();
+  const known = new Set(linter.rules.map((r) => r.meta.id));
+  for (const id of Object.keys(args.rules)) if (!known.has(id)) throw new UsageError(`unknown rule \`${id}\` in --rule (see \`layerwise rules\`)`);
+  const config = { rules: args.rules };
+  const files = collectFiles(args.paths);
+  const results: FileResult[] = [];
+  for (const file of files) {
+    let text = readInput(file);
+    const host = hostInfoForFile(file === '-' ? resolve('Dockerfile') : resolve(file));
+    if (args.fix && file !== '-') {
+      const fixed = fixAll(linter, text, config, host, { unsafe: args.fixUnsafe });
+      if (fixed.text !== text) {
+        writeFileSync(file, fixed.text);
+        io.err(`${file}: applied ${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'}`);
+        text = fixed.text;
+      }
+    }
+    const { findings } = linter.lintText(text, config, host);
+    results.push({ file, text, findings });
+  }
+  if (args.format === 'json') io.out(JSON.stringify(toJson(results), null, 2));
+  else if (args.format === 'sarif') io.out(JSON.stringify(toSarif(results, linter, pkg.version), null, 2));
+  else io.out(toText(results, args.color));
+  return results.some((r) => r.findings.some((f) => failsAt(args.failLevel, f.severity))) ? 1 : 0;
+}
+
+function explain(id: string, io: Io): number {
+  const linter = defaultLinter();
+  const rule = linter.rule(id) ?? linter.rules.find((r) => (r.meta.equivalents.hadolint ?? []).includes(id.toUpperCase()));
+  if (!rule) {
+    const near = linter.rules.map((r) => r.meta.id).filter((r) => r.includes(id) || id.includes(r.split('-')[0]));
+    throw new UsageError(`unknown rule \`${id}\`${near.length ? ` (did you mean ${near.slice(0, 3).join(', ')}?)` : ''}; \`layerwise rules\` lists them`);
+  }
+  io.out(renderRuleMarkdown(rule));
+  return 0;
+}
+
+function listRules(io: Io): number {
+  for (const r of defaultLinter().rules) io.out(`${r.meta.id.padEnd(40)} ${r.meta.category.padEnd(12)} ${r.meta.severity.padEnd(8)} ${r.meta.docs.summary}`);
+  return 0;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+    switch (args.command) {
+      case 'help':
+        io.out(HELP);
+        return 0;
+      case 'version':
+        io.out(pkg.version);
+        return 0;
+      case 'rules':
+        return listRules(io);
+      case 'explain':
+        return explain(args.rule, io);
+      case 'lint':
+        return await lintCommand(args, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      io.err(`layerwise: ${e.message}`);
+      return 2;
+    }
+    io.err(`layerwise: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.LAYERWISE_DEBUG) io.err(e instanceof Error ? e.stack ?? '' : '');
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+  run(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,88 @@
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll } from '../../shared-rules/engine/fix-all';
+import { LintConfig, Linter } from '../../shared-rules/engine/lint';
+import { Finding, HostInfo } from '../../shared-rules/engine/types';
+import { LineIndex } from '../../shared-rules/text/line-index';
+import { rangesOverlap, TextEdit, comparePositions } from '../../shared-rules/text/types';
+import { quickFix, toDiagnostic, toLspEdits } from '../convert';
+import { Analysis } from '../document-store';
+
+export const FIX_ALL_KIND = 'source.fixAll.layerwise';
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(o + '.'));
+}
+
+/** The smallest single edit turning `before` into `after`: fix-all must not touch unrelated text. */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
+    endB--;
+    endA--;
+  }
+  const index = new LineIndex(before);
+  return { range: index.rangeOf(start, endB), newText: after.slice(start, endA) };
+}
+
+function sameDiagnostic(f: Finding, d: Diagnostic): boolean {
+  return d.code === f.ruleId && comparePositions(d.range.start, f.range.start) === 0 && comparePositions(d.range.end, f.range.end) === 0;
+}
+
+function ignoreActions(analysis: Analysis, uri: string, f: Finding, diagnostic: Diagnostic): CodeAction[] {
+  const { model } = analysis.result;
+  const out: CodeAction[] = [];
+  const instr = f.instructionIndex !== undefined ? model.instructions[f.instructionIndex] : undefined;
+  if (instr) {
+    const indent = /^[ \t]*/.exec(model.lines.lineText(instr.startLine))?.[0] ?? '';
+    out.push({
+      title: `Ignore ${f.ruleId} for this instruction`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [uri]: [{ range: { start: { line: instr.startLine, character: 0 }, end: { line: instr.startLine, character: 0 } }, newText: `${indent}# layerwise ignore=${f.ruleId}\n` }] } },
+    });
+  }
+  const afterDirectives = model.directives.length ? Math.max(...model.directives.map((d) => d.range.end.line)) + 1 : 0;
+  out.push({
+    title: `Ignore ${f.ruleId} in this file`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [uri]: [{ range: { start: { line: afterDirectives, character: 0 }, end: { line: afterDirectives, character: 0 } }, newText: `# layerwise global ignore=${f.ruleId}\n` }] } },
+  });
+  return out;
+}
+
+export function codeActions(analysis: Analysis, doc: TextDocument, params: CodeActionParams, linter: Linter, config: LintConfig, host: HostInfo): CodeAction[] {
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  const { findings } = analysis.result;
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const relevant = findings.filter((f) => rangesOverlap(f.range, params.range) || comparePositions(f.range.start, params.range.start) === 0 || params.context.diagnostics.some((d) => sameDiagnostic(f, d)));
+    for (const f of relevant) {
+      const diagnostic = params.context.diagnostics.find((d) => sameDiagnostic(f, d)) ?? toDiagnostic(f);
+      const preferredIndex = f.fixes.findIndex((x) => x.safe);
+      f.fixes.forEach((fix, i) => actions.push(quickFix(doc.uri, doc.version, fix, diagnostic, i === (preferredIndex === -1 ? 0 : preferredIndex))));
+    }
+    for (const f of relevant) actions.push(...ignoreActions(analysis, doc.uri, f, params.context.diagnostics.find((d) => sameDiagnostic(f, d)) ?? toDiagnostic(f)));
+  }
+  const fixAllRequested = only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(o + '.') || o === CodeActionKind.SourceFixAll);
+  if (fixAllRequested || (!only && findings.some((f) => f.fixes.some((x) => x.safe)))) {
+    const text = doc.getText();
+    const result = fixAll(linter, text, config, host);
+    const edit = minimalEdit(text, result.text);
+    if (edit) {
+      actions.push({
+        title: `Fix all auto-fixable Layerwise problems (${result.applied.length})`,
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [doc.uri]: toLspEdits([edit]) } },
+      });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,99 @@
+import { parseDockerfile } from '../model/parse';
+import { DockerfileModel, Instruction } from '../model/types';
+import { runScripts } from '../shell/run-scripts';
+import { comparePositions, Position } from '../text/types';
+import { buildEquivalenceIndex, collectSuppressions, EquivalenceIndex, isSuppressed } from './suppressions';
+import { Finding, HostInfo, Rule, RuleContext, RuleOptions, Severity, SeveritySetting } from './types';
+
+export interface LintConfig {
+  /** Per-rule severity (`off` disables). */
+  rules?: Readonly<Record<string, SeveritySetting>>;
+  options?: RuleOptions;
+}
+
+export interface LintResult {
+  model: DockerfileModel;
+  findings: Finding[];
+  /** Rules that threw: reported to the host's log, never to the user as a crash. */
+  ruleErrors: { ruleId: string; error: string }[];
+}
+
+export function effectiveSeverity(rule: Rule, config: LintConfig): Severity | undefined {
+  const setting = config.rules?.[rule.meta.id];
+  if (setting === 'off') return undefined;
+  if (setting) return setting;
+  if (rule.meta.enabledByDefault === false) return undefined;
+  return rule.meta.severity;
+}
+
+/** Finds the instruction containing a position by binary search over ranges. */
+export function instructionAt(model: DockerfileModel, p: Position): Instruction | undefined {
+  const list = model.instructions;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const i = list[mid];
+    if (comparePositions(p, i.range.start) < 0) hi = mid - 1;
+    else if (comparePositions(p, i.range.end) > 0) lo = mid + 1;
+    else return i;
+  }
+  return undefined;
+}
+
+export class Linter {
+  private readonly eq: EquivalenceIndex;
+
+  constructor(readonly rules: readonly Rule[]) {
+    this.eq = buildEquivalenceIndex(rules);
+  }
+
+  get equivalences(): EquivalenceIndex {
+    return this.eq;
+  }
+
+  rule(id: string): Rule | undefined {
+    return this.rules.find((r) => r.meta.id === id);
+  }
+
+  lintText(text: string, config: LintConfig = {}, host: HostInfo = {}): LintResult {
+    return this.lint(parseDockerfile(text), config, host);
+  }
+
+  lint(model: DockerfileModel, config: LintConfig = {}, host: HostInfo = {}): LintResult {
+    const suppressions = collectSuppressions(model, this.eq);
+    const findings: Finding[] = [];
+    const ruleErrors: LintResult['ruleErrors'] = [];
+    for (const rule of this.rules) {
+      const severity = effectiveSeverity(rule, config);
+      if (!severity) continue;
+      const escalate = suppressions.buildkitErrors && (rule.meta.equivalents.buildkit?.length ?? 0) > 0;
+      const ctx: RuleContext = {
+        model,
+        host,
+        options: config.options ?? {},
+        scripts: (instr) => runScripts(model, instr),
+        report: (r) => {
+          const instr = r.instruction ?? instructionAt(model, r.range.start);
+          if (isSuppressed(suppressions, rule.meta.id, instr)) return;
+          findings.push({
+            ruleId: rule.meta.id,
+            severity: escalate ? 'error' : severity,
+            message: r.message,
+            range: r.range,
+            fixes: r.fixes ?? [],
+            tags: r.tags ?? [],
+            instructionIndex: instr?.index,
+          });
+        },
+      };
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        ruleErrors.push({ ruleId: rule.meta.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+      }
+    }
+    findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end) || a.ruleId.localeCompare(b.ruleId));
+    return { model, findings, ruleErrors };
+  }
+}

@@ -1,0 +1,94 @@
+import { splitReference } from './image-ref';
+import { DockerfileModel, ImageRef, Instruction, Stage } from './types';
+import { expandVariables } from './variables';
+
+const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)(\/|$|:)|windowsservercore|nanoserver|ltsc20\d\d/i;
+
+/** Groups instructions into stages and resolves each stage's base. */
+export function buildStages(model: DockerfileModel): void {
+  const { lines } = model;
+  let current: Stage | undefined;
+  const globalDefaults = new Map<string, string | undefined>();
+  for (const instr of model.instructions) {
+    if (instr.keyword !== 'FROM') {
+      if (current) {
+        instr.stageIndex = current.index;
+        current.instructions.push(instr);
+        if (instr.keyword === 'SHELL' && instr.jsonForm && /powershell|pwsh|cmd(\.exe)?$/i.test(instr.args[0]?.value ?? '')) current.windows = true;
+      } else {
+        if (instr.keyword === 'ARG') {
+          model.globalArgs.push(instr);
+          for (const a of instr.args) {
+            const eq = a.value.indexOf('=');
+            const name = eq === -1 ? a.value : a.value.slice(0, eq);
+            globalDefaults.set(name, eq === -1 ? undefined : a.value.slice(eq + 1));
+          }
+        }
+      }
+      continue;
+    }
+    const index = model.stages.length;
+    instr.stageIndex = index;
+    const imageArg = instr.args[0];
+    let name: string | undefined;
+    let nameRange;
+    if (instr.args.length >= 3 && instr.args[1].value.toLowerCase() === 'as') {
+      name = instr.args[2].value.toLowerCase();
+      nameRange = instr.args[2].range;
+    }
+    let image: ImageRef | undefined;
+    let baseKind: Stage['baseKind'] = 'image';
+    let baseStage: number | undefined;
+    if (imageArg) {
+      const raw = imageArg.value;
+      const hasVariables = raw.includes('$');
+      const exp = hasVariables ? expandVariables(raw, (n) => globalDefaults.get(n), model.escape) : { value: raw, unresolved: [] };
+      const resolved = exp.value;
+      const parts = splitReference(resolved);
+      const start = lines.offsetAt(imageArg.range.start);
+      const rangeAt = (from: number, to: number) => lines.rangeOf(start + from, start + to);
+      image = {
+        raw,
+        resolved,
+        hasVariables,
+        unresolved: exp.unresolved.length > 0,
+        registry: parts.registry,
+        repository: parts.repository,
+        tag: parts.tag,
+        digest: parts.digest,
+        range: imageArg.range,
+        nameRange: hasVariables ? undefined : rangeAt(0, parts.nameEnd),
+        tagRange: hasVariables || parts.tagStart === undefined ? undefined : rangeAt(parts.tagStart, parts.tagStart + (parts.tag ?? '').length),
+        digestRange: hasVariables || parts.digestStart === undefined ? undefined : rangeAt(parts.digestStart, parts.digestStart + (parts.digest ?? '').length),
+      };
+      const lower = resolved.toLowerCase();
+      const earlier = model.stages.find((s) => s.name !== undefined && s.name === lower);
+      if (earlier) {
+        baseKind = 'stage';
+        baseStage = earlier.index;
+      } else if (lower === 'scratch') baseKind = 'scratch';
+      else if (hasVariables) baseKind = 'variable';
+    }
+    const platform = instr.flags.find((f) => f.name === 'platform');
+    const windows = baseStage !== undefined ? model.stages[baseStage].windows : image !== undefined && (WINDOWS_IMAGE.test(image.resolved) || /windows/i.test(platform?.value ?? ''));
+    current = { index, name, nameRange, from: instr, image, platform, baseKind, baseStage, instructions: [], windows };
+    model.stages.push(current);
+  }
+  if (model.escape === '`') for (const s of model.stages) s.windows = true;
+}
+
+/** The stage that becomes the image (the last one; `--target` is not known statically). */
+export function finalStage(model: DockerfileModel): Stage | undefined {
+  return model.stages[model.stages.length - 1];
+}
+
+export function stageOf(model: DockerfileModel, instr: Instruction): Stage | undefined {
+  return instr.stageIndex >= 0 ? model.stages[instr.stageIndex] : undefined;
+}
+
+/** Stages whose layers end up in the image: the final stage and the stages it builds FROM. */
+export function imageStages(model: DockerfileModel): Set<number> {
+  const out = new Set<number>();
+  for (let s = finalStage(model); s && !out.has(s.index); s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined) out.add(s.index);
+  return out;
+}

@@ -1,0 +1,72 @@
+import { Invocation, invocation, parseOptions, ParsedOptions } from './commands';
+import { ShellScript, Word } from './model';
+
+/** apt-get options that consume the following word. */
+const APT_VALUE_OPTIONS = new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture']);
+
+export interface AptCall {
+  inv: Invocation;
+  /** `apt-get` or `apt`. */
+  tool: string;
+  subcommand: Word | undefined;
+  /** install, update, upgrade, dist-upgrade, remove, purge, clean, autoremove … */
+  action: string;
+  options: ParsedOptions['options'];
+  /** Package arguments (after the subcommand). */
+  packages: Word[];
+}
+
+export function aptCalls(script: ShellScript): AptCall[] {
+  const out: AptCall[] = [];
+  for (const cmd of script.commands) {
+    const inv = invocation(cmd);
+    if (inv.program !== 'apt-get' && inv.program !== 'apt') continue;
+    const parsed = parseOptions(inv.args, APT_VALUE_OPTIONS);
+    const [sub, ...packages] = parsed.positionals;
+    out.push({ inv, tool: inv.program, subcommand: sub, action: sub?.value ?? '', options: parsed.options, packages });
+  }
+  return out;
+}
+
+export function aptHasOption(call: AptCall, names: string[]): boolean {
+  return call.options.some((o) => names.includes(o.name));
+}
+
+/** `-y`, `--yes`, `--assume-yes`, `-qq` (implies -y), `-o APT::Get::Assume-Yes=true`. */
+export function aptAssumesYes(call: AptCall): boolean {
+  return call.options.some((o) => {
+    if (['--yes', '--assume-yes', '--force-yes'].includes(o.name)) return true;
+    if ((o.name === '-o' || o.name === '--option') && /Assume-Yes\s*=\s*(1|true|yes)/i.test(o.value ?? '')) return true;
+    if (o.name.startsWith('--')) return false;
+    const letters = o.name.slice(1);
+    return letters.includes('y') || /q{2,}/.test(letters) || (o.name === '-q' && o.value === '2');
+  });
+}
+
+export function aptNoRecommends(call: AptCall): boolean {
+  return call.options.some((o) => o.name === '--no-install-recommends' || ((o.name === '-o' || o.name === '--option') && /Install-Recommends\s*=\s*(0|false|no)/i.test(o.value ?? '')));
+}
+
+/** A BuildKit cache mount on one of these paths keeps the data out of the layer. */
+export function hasCacheMount(flags: readonly { name: string; value: string | undefined }[], paths: readonly string[]): boolean {
+  return flags.some((f) => {
+    if (f.name !== 'mount' || !f.value) return false;
+    const parts = new Map(f.value.split(',').map((kv) => {
+      const eq = kv.indexOf('=');
+      return [eq === -1 ? kv.trim() : kv.slice(0, eq).trim(), eq === -1 ? '' : kv.slice(eq + 1).trim()] as [string, string];
+    }));
+    if (parts.get('type') !== 'cache') return false;
+    const target = (parts.get('target') ?? parts.get('dst') ?? parts.get('destination') ?? '').replace(/\/+$/, '');
+    return paths.some((p) => target === p || p.startsWith(target + '/'));
+  });
+}
+
+/** `rm -rf /var/lib/apt/lists/*` and friends. */
+export function removesPath(script: ShellScript, prefix: string): boolean {
+  return script.commands.some((cmd) => {
+    const inv = invocation(cmd);
+    if (inv.program === 'rm') return inv.args.some((a) => a.value.replace(/\/+\*?$/, '').startsWith(prefix.replace(/\/+$/, '')));
+    if (inv.program === 'find') return inv.args.some((a) => a.value.startsWith(prefix)) && inv.args.some((a) => a.value === '-delete' || a.value === '-exec');
+    return false;
+  });
+}

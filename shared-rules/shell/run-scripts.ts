@@ -1,0 +1,80 @@
+import { logicalLineOf } from '../model/parse';
+import { MappedTextBuilder } from '../model/source-map';
+import { DockerfileModel, Heredoc, Instruction } from '../model/types';
+import { buildShellScript, ShellScript } from './model';
+import { shellParserReady } from './parser';
+
+const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(sh|bash|ash|dash|zsh|ksh)$/;
+
+export interface RunScripts {
+  /** The command line of the RUN (after its flags). */
+  main: ShellScript | undefined;
+  /** Heredoc bodies that the shell runs as scripts (`RUN <<EOF`, `RUN <<EOF bash`). */
+  heredocs: { heredoc: Heredoc; script: ShellScript }[];
+  /** Every script, command line first. */
+  all: ShellScript[];
+}
+
+const EMPTY: RunScripts = { main: undefined, heredocs: [], all: [] };
+const memo = new WeakMap<DockerfileModel, Map<number, RunScripts>>();
+
+/**
+ * The shell scripts a RUN executes, or none when the stage is Windows
+ * (PowerShell/cmd are not POSIX shell) or the RUN is in exec (JSON) form.
+ */
+export function runScripts(model: DockerfileModel, instr: Instruction): RunScripts {
+  if (instr.keyword !== 'RUN' || instr.jsonForm || instr.args.length === 0 || !shellParserReady()) return EMPTY;
+  const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] : undefined;
+  if (stage?.windows) return EMPTY;
+  let perModel = memo.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    memo.set(model, perModel);
+  }
+  const hit = perModel.get(instr.index);
+  if (hit) return hit;
+  const line = logicalLineOf(model, instr);
+  const from = line.fromDocument(model.lines.offsetAt(instr.args[0].range.start));
+  const mainSource = line.slice(Math.max(0, from));
+  const main = buildShellScript(mainSource, model.lines);
+  const heredocs: RunScripts['heredocs'] = [];
+  if (instr.heredocs.length > 0) {
+    const rest = mainSource.text.replace(/\d*<<-?\s*(["']?)[^\s"'<>|&;()]+\1/g, ' ').trim().split(/\s+/).filter(Boolean);
+    const isScript = rest.length === 0 || SHELLS.test(rest[0]);
+    if (isScript) {
+      for (const h of instr.heredocs) {
+        if (!h.bodyRange) continue;
+        const b = new MappedTextBuilder();
+        b.append(h.body, model.lines.offsetAt(h.bodyRange.start));
+        heredocs.push({ heredoc: h, script: buildShellScript(b.build(), model.lines) });
+      }
+    }
+  }
+  const result: RunScripts = { main, heredocs, all: [main, ...heredocs.map((h) => h.script)] };
+  perModel.set(instr.index, result);
+  return result;
+}
+
+const shellFormMemo = new WeakMap<DockerfileModel, Map<number, ShellScript | undefined>>();
+
+/**
+ * The shell-form command line of any instruction (CMD, ENTRYPOINT,
+ * HEALTHCHECK CMD…) as the shell will see it; undefined for exec form or Windows.
+ */
+export function shellFormScript(model: DockerfileModel, instr: Instruction, fromArg = 0): ShellScript | undefined {
+  if (instr.jsonForm || instr.args.length <= fromArg || !shellParserReady()) return undefined;
+  const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] : undefined;
+  if (stage?.windows) return undefined;
+  let perModel = shellFormMemo.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    shellFormMemo.set(model, perModel);
+  }
+  const key = instr.index * 8 + fromArg;
+  if (perModel.has(key)) return perModel.get(key);
+  const line = logicalLineOf(model, instr);
+  const from = line.fromDocument(model.lines.offsetAt(instr.args[fromArg].range.start));
+  const script = buildShellScript(line.slice(Math.max(0, from)), model.lines);
+  perModel.set(key, script);
+  return script;
+}
