@@ -1,6 +1,8 @@
 import { SimpleCommand, Word } from './model';
 
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'command', 'nice', 'nohup', 'time', 'doas', 'eatmydata', 'stdbuf']);
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'command', 'nice', 'nohup', 'time', 'doas', 'eatmydata', 'stdbuf', 'xargs']);
+/** xargs options that take a value as the next word. */
+const XARGS_VALUE = /^-[adEILnPs]$/;
 
 /** `/usr/bin/apt-get` → `apt-get`. */
 export function programName(word: string): string {
@@ -25,7 +27,7 @@ export function invocation(cmd: SimpleCommand): Invocation {
     let i = 0;
     while (i < args.length && (args[i].value.startsWith('-') || (program === 'env' && args[i].value.includes('=')))) {
       // sudo -u user / nice -n 10 take a value.
-      if ((program === 'sudo' && /^-[ugCDhpRrTU]$/.test(args[i].value)) || (program === 'nice' && args[i].value === '-n')) i++;
+      if ((program === 'sudo' && /^-[ugCDhpRrTU]$/.test(args[i].value)) || (program === 'nice' && args[i].value === '-n') || (program === 'xargs' && XARGS_VALUE.test(args[i].value))) i++;
       i++;
     }
     if (i >= args.length) break;

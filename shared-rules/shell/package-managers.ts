@@ -70,3 +70,8 @@ export function removesPath(script: ShellScript, prefix: string): boolean {
     return false;
   });
 }
+
+/** `-s`, `--simulate`, `--dry-run`…: apt only prints what it would do. */
+export function aptSimulates(call: AptCall): boolean {
+  return call.options.some((o) => ['--simulate', '--just-print', '--dry-run', '--recon', '--no-act'].includes(o.name) || (!o.name.startsWith('--') && o.name.slice(1).includes('s')));
+}

@@ -1,5 +1,5 @@
 import { Rule } from '../../engine/types';
-import { aptCalls, aptNoRecommends } from '../../shell/package-managers';
+import { aptCalls, aptNoRecommends, aptSimulates } from '../../shell/package-managers';
 import { DockerfileModel, Stage } from '../../model/types';
 
 /** A stage (or a stage it builds on) that configured apt never to install recommends. */
@@ -35,7 +35,7 @@ const rule: Rule = {
       for (const instr of stage.instructions) {
         for (const script of ctx.scripts(instr).all) {
           for (const call of aptCalls(script)) {
-            if (call.action !== 'install' || !call.subcommand || aptNoRecommends(call)) continue;
+            if (call.action !== 'install' || !call.subcommand || aptNoRecommends(call) || aptSimulates(call)) continue;
             ctx.report({
               range: call.subcommand.range,
               instruction: instr,

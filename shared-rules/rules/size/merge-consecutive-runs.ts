@@ -2,6 +2,9 @@ import { Rule } from '../../engine/types';
 import { flagSignature, mergeable, mergeRunsEdit } from '../../fixes/merge-runs';
 import { Instruction } from '../../model/types';
 
+/** A RUN with at most this many commands is cheap to fold into its neighbour. */
+const SMALL_RUN = 2;
+
 const rule: Rule = {
   meta: {
     id: 'merge-consecutive-runs',
@@ -10,7 +13,7 @@ const rule: Rule = {
     fixable: 'safe',
     equivalents: { hadolint: ['DL3059'] },
     docs: {
-      summary: 'Two or more consecutive RUN instructions with the same flags that could be one layer.',
+      summary: 'Two or more consecutive RUN instructions with the same flags that could be one layer (at least one of them small).',
       why:
         'Every RUN adds a filesystem layer. Files created in one layer and removed in a later one still ship in the first, and each layer adds metadata, a tar stream to push and pull, and a cache entry. Consecutive RUNs with the same flags can almost always be one RUN, so temporary files (downloads, package lists) can be deleted in the same layer that made them.',
       bad: 'FROM debian:bookworm-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n',
@@ -24,7 +27,11 @@ const rule: Rule = {
       if (stage.windows) continue;
       let group: Instruction[] = [];
       const flush = () => {
-        if (group.length >= 2) {
+        // Separate RUNs that each do substantial, self-contained work (the
+        // official images' style) cost a few KB of metadata at most; tiny RUNs
+        // are the ones worth folding together.
+        const worthIt = group.some((g) => (ctx.scripts(g).main?.commands.filter((c) => !c.inSubstitution).length ?? 0) <= SMALL_RUN);
+        if (group.length >= 2 && worthIt) {
           const second = group[1];
           ctx.report({
             range: second.keywordRange,
