@@ -28,8 +28,8 @@ export interface SimpleCommand {
   name: string;
   nameWord: Word;
   args: Word[];
-  /** `VAR=value` prefixes. */
-  assignments: { name: string; value: string }[];
+  /** `VAR=value` prefixes; `word` is the whole `VAR=value` as written. */
+  assignments: { name: string; value: string; word?: Word }[];
   redirects: Redirect[];
   /** The operator before this command; undefined for the first one or after a newline. */
   separator: Separator | undefined;
@@ -58,7 +58,7 @@ interface RelWord { text: string; value: string; static: boolean; start: number;
 interface RelCommand {
   name: RelWord;
   args: RelWord[];
-  assignments: { name: string; value: string }[];
+  assignments: { name: string; value: string; word: RelWord }[];
   redirects: { operator: string; target: RelWord | undefined }[];
   separator: Separator | undefined;
   inSubstitution: boolean;
@@ -182,7 +182,7 @@ function redirectOf(node: ShellNode, text: string): { operator: string; target: 
 function commandOf(node: ShellNode, text: string, separator: Separator | undefined, inSubstitution: boolean, conditional: boolean): RelCommand {
   let name: RelWord | undefined;
   const args: RelWord[] = [];
-  const assignments: { name: string; value: string }[] = [];
+  const assignments: RelCommand['assignments'] = [];
   const redirects: RelCommand['redirects'] = [];
   if (node.type !== 'command') {
     // declaration_command / unset_command: the keyword is the first child.
@@ -195,7 +195,7 @@ function commandOf(node: ShellNode, text: string, separator: Separator | undefin
         const raw = text.slice(c.start, c.end);
         const eq = raw.indexOf('=');
         const valueNode = c.children.find((x) => x.field === 'value');
-        assignments.push({ name: raw.slice(0, eq), value: valueNode ? staticValue(valueNode, text) ?? raw.slice(eq + 1) : '' });
+        assignments.push({ name: raw.slice(0, eq), value: valueNode ? staticValue(valueNode, text) ?? raw.slice(eq + 1) : '', word: { text: raw, value: raw, static: false, start: c.start, end: c.end } });
       } else if (c.type === 'command_name') {
         name = wordOf(c.children[0] ?? c, text);
       } else if (/redirect$/.test(c.type)) {
@@ -236,7 +236,7 @@ export function buildShellScript(source: MappedText, lines: LineIndex): ShellScr
       name: c.name.value,
       nameWord: mapWord(c.name),
       args: c.args.map(mapWord),
-      assignments: c.assignments,
+      assignments: c.assignments.map((a) => ({ name: a.name, value: a.value, word: mapWord(a.word) })),
       redirects: c.redirects.map((r) => ({ operator: r.operator, target: r.target && mapWord(r.target) })),
       separator: c.separator,
       inSubstitution: c.inSubstitution,

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from '../helpers/lsp-client';
+
+const CLI = join(REPO, 'dist', 'cli.js');
+
+function cli(args: string[], opts: { input?: string; cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input: opts.input, cwd: opts.cwd ?? REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'layerwise-cli-'));
+}
+
+describe('CLI', () => {
+  it('lints the bundled sample as text with code frames and exits 1', () => {
+    const r = cli(['lint', 'samples/Dockerfile']);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /samples\/Dockerfile:5:13: warning Add `--no-install-recommends`.*\(apt-no-install-recommends\) \[unsafe fix\]/);
+    assert.match(r.out, /\n {4}RUN apt-get install -y curl git\n {16}\^{7}\n/);
+    assert.match(r.out, /\d+ findings \(\d+ error, \d+ warning, \d+ info, 0 hint\) in 1 file\./);
+    assert.equal(r.err, '');
+  });
+
+  it('prints the stable JSON shape, sorted, with 0-based positions', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.22\nMAINTAINER me\nUSER nobody\n');
+    writeFileSync(join(dir, 'a.dockerfile'), 'FROM example.com/base:1.0\nUSER root\n');
+    const r = cli(['lint', dir, '--format', 'json']);
+    assert.equal(r.code, 1);
+    const json = JSON.parse(r.out) as unknown[];
+    assert.deepEqual(json, [
+      {
+        file: join(dir, 'Dockerfile'),
+        rule: 'maintainer-deprecated',
+        severity: 'warning',
+        message: 'MAINTAINER is deprecated: use `LABEL org.opencontainers.image.authors="…"`.',
+        range: { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } },
+        fixes: [{ title: 'Replace with LABEL org.opencontainers.image.authors', safe: true }],
+      },
+      {
+        file: join(dir, 'a.dockerfile'),
+        rule: 'runs-as-root',
+        severity: 'warning',
+        message: 'The image runs as root: switch to a non-root user in the final stage.',
+        range: { start: { line: 1, character: 5 }, end: { line: 1, character: 9 } },
+        fixes: [],
+      },
+    ].sort((a, b) => (a.file < b.file ? -1 : 1)));
+  });
+
+  it('writes SARIF 2.1.0 with rules and 1-based regions', () => {
+    const r = cli(['lint', '-', '--format', 'sarif'], { input: 'FROM alpine:3.22\nMAINTAINER me\nUSER app\n' });
+    assert.equal(r.code, 1);
+    const sarif = JSON.parse(r.out);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'layerwise');
+    assert.equal(run.tool.driver.rules[0].id, 'maintainer-deprecated');
+    assert.deepEqual(run.results[0].locations[0].physicalLocation.region, { startLine: 2, startColumn: 1, endLine: 2, endColumn: 11 });
+  });
+
+  it('respects --fail-level and --rule', () => {
+    const input = 'FROM alpine:3.22\nRUN a\nRUN b\nUSER app\n';
+    assert.equal(cli(['lint', '-'], { input }).code, 0, 'info findings do not fail at the default level');
+    assert.equal(cli(['lint', '-', '--fail-level', 'info'], { input }).code, 1);
+    const off = cli(['lint', '-', '--fail-level', 'info', '--rule', 'merge-consecutive-runs=off'], { input });
+    assert.equal(off.code, 0);
+    assert.match(off.out, /No findings/);
+  });
+
+  it('applies safe fixes in place with --fix and leaves unsafe ones', () => {
+    const dir = tmp();
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, 'FROM alpine:3.22\nMAINTAINER me\nRUN a\nRUN b\nRUN apt-get install -y x && rm -rf /var/lib/apt/lists/*\nUSER app\n');
+    const r = cli(['lint', file, '--fix', '--format', 'json']);
+    assert.match(r.err, /applied \d+ fix/);
+    const fixed = readFileSync(file, 'utf8');
+    assert.equal(fixed, 'FROM alpine:3.22\nLABEL org.opencontainers.image.authors="me"\nRUN a && \\\n    b && \\\n    apt-get install -y x && rm -rf /var/lib/apt/lists/*\nUSER app\n');
+    const left = JSON.parse(r.out) as { rule: string }[];
+    assert.deepEqual(left.map((x) => x.rule), ['apt-no-install-recommends'], 'the unsafe fix is not applied');
+    cli(['lint', file, '--fix-unsafe']);
+    assert.match(readFileSync(file, 'utf8'), /apt-get install --no-install-recommends -y x/);
+  });
+
+  it('explains a rule from its documentation, also by hadolint code', () => {
+    const r = cli(['explain', 'apt-no-install-recommends']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^# apt-no-install-recommends/);
+    assert.match(r.out, /## Why it matters/);
+    assert.match(r.out, /hadolint DL3015/);
+    assert.match(cli(['lint', '--explain', 'DL3015']).out, /^# apt-no-install-recommends/);
+  });
+
+  it('fails with exit 2 and one clear line, never a stack trace', () => {
+    const cases: [string[], RegExp][] = [
+      [['lint', '/definitely/not/here'], /^layerwise: \/definitely\/not\/here: no such file or directory\n$/],
+      [['lint', '--format', 'xml', 'x'], /^layerwise: --format must be text, json or sarif/],
+      [['frobnicate'], /^layerwise: unknown command `frobnicate`/],
+      [['explain', 'no-such-rule'], /^layerwise: unknown rule `no-such-rule`/],
+      [['lint', '--rule', 'nope=warning', 'samples/Dockerfile'], /^layerwise: unknown rule `nope`/],
+      [['lint', '--bogus'], /^layerwise: unknown option `--bogus`/],
+    ];
+    for (const [args, err] of cases) {
+      const r = cli(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, err);
+      assert.doesNotMatch(r.err, /\n\s+at /);
+    }
+  });
+
+  it('rejects a binary file, accepts an empty one, and finds no Dockerfile in an empty folder', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bin.dockerfile'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
+    const bin = cli(['lint', join(dir, 'bin.dockerfile')]);
+    assert.equal(bin.code, 2);
+    assert.match(bin.err, /not a text file/);
+    writeFileSync(join(dir, 'Dockerfile'), '');
+    const empty = cli(['lint', join(dir, 'Dockerfile')]);
+    assert.equal(empty.code, 0);
+    assert.match(empty.out, /No findings in 1 file/);
+    const emptyDir = join(dir, 'none');
+    mkdirSync(emptyDir);
+    const none = cli(['lint', emptyDir]);
+    assert.equal(none.code, 2);
+    assert.match(none.err, /no Dockerfile found/);
+  });
+
+  it('prints help and version', () => {
+    assert.match(cli(['--help']).out, /Usage:/);
+    assert.match(cli(['--version']).out, /^\d+\.\d+\.\d+\n$/);
+  });
+});
