@@ -8,6 +8,9 @@ import { ready } from '../shared-rules/platform/node/assets';
 import { DocumentStore } from './document-store';
 import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
 import { hover } from './handlers/hover';
+import { codeLenses, inlayHints } from './handlers/inlay-hints';
+import { CostService } from './cost-service';
+import { computeLayerCosts } from '../shared-rules/layer-cost/model';
 import { hostInfoForFile } from './node-host';
 import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
 import { ValidationScheduler } from './validation';
@@ -21,6 +24,10 @@ const linter = defaultLinter();
 let settings: Settings = DEFAULT_SETTINGS;
 let configurationSupport = false;
 const hostCache = new Map<string, HostInfo>();
+const costs = new CostService();
+const measureTimers = new Map<string, NodeJS.Timeout>();
+let inlayRefreshSupport = false;
+let codeLensRefreshSupport = false;
 
 function configFor(): LintConfig {
   return { rules: settings.rules };
@@ -37,12 +44,56 @@ function hostFor(uri: string): HostInfo {
   } catch {
     info = {};
   }
+  info = { ...info, aptTable: costs.aptTable, contextSize: costs.contextFor(uri)?.lookup };
   hostCache.set(uri, info);
   return info;
 }
 
 const store = new DocumentStore(linter, configFor, hostFor);
 const scheduler = new ValidationScheduler(connection, documents, store, () => settings.validationDelay, () => settings.enable);
+
+/** Editors re-request inlay hints / code lenses when the numbers behind them changed. */
+function refreshCostViews(): void {
+  if (inlayRefreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  if (codeLensRefreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+}
+
+/**
+ * Measures the build context for COPY/ADD a little after the last change,
+ * off the request path; new numbers re-validate (fix titles carry savings)
+ * and refresh the inlay hints.
+ */
+function scheduleMeasure(uri: string): void {
+  const pending = measureTimers.get(uri);
+  if (pending) clearTimeout(pending);
+  measureTimers.set(
+    uri,
+    setTimeout(() => {
+      measureTimers.delete(uri);
+      const doc = documents.get(uri);
+      if (!doc) return;
+      let model;
+      try {
+        model = store.analysis(doc).result.model;
+      } catch {
+        return;
+      }
+      costs.measure(uri, model).then(
+        (added) => {
+          if (!added) return;
+          store.invalidateAll();
+          scheduler.schedule(uri, true);
+          refreshCostViews();
+        },
+        (e: unknown) => connection.console.warn(`Layerwise: measuring the build context failed: ${String(e)}`),
+      );
+    }, 250),
+  );
+}
+
+function costsFor(uri: string, model: Parameters<typeof computeLayerCosts>[0]) {
+  return computeLayerCosts(model, hostFor(uri));
+}
 
 async function refreshSettings(): Promise<void> {
   if (!configurationSupport) return;
@@ -54,10 +105,13 @@ async function refreshSettings(): Promise<void> {
   }
   store.invalidateAll();
   scheduler.scheduleAll();
+  refreshCostViews();
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   configurationSupport = params.capabilities.workspace?.configuration === true;
+  inlayRefreshSupport = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  codeLensRefreshSupport = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) settings = normalizeSettings(init.settings);
   return {
@@ -65,12 +119,24 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
+      inlayHintProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'layerwise', version: pkg.version },
   };
 });
 
 connection.onInitialized(() => {
+  // The package table takes a few hundred ms to load: do it once, right after the
+  // handshake, then redo what was computed without it.
+  setImmediate(() => {
+    const error = costs.loadAptTable();
+    if (error) connection.console.warn(`Layerwise: apt size data unavailable: ${error}`);
+    hostCache.clear();
+    store.invalidateAll();
+    scheduler.scheduleAll();
+    refreshCostViews();
+  });
   if (configurationSupport) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'layerwise' }).catch(() => undefined);
     void refreshSettings();
@@ -90,15 +156,24 @@ connection.onDidChangeConfiguration((change) => {
 connection.onDidChangeWatchedFiles(() => {
   // A .dockerignore or config file appeared, changed or went away.
   hostCache.clear();
+  costs.invalidateContexts();
   store.invalidateAll();
   scheduler.scheduleAll();
+  for (const doc of documents.all()) scheduleMeasure(doc.uri);
 });
 
-documents.onDidOpen((e) => scheduler.schedule(e.document.uri, true));
-documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+documents.onDidOpen((e) => {
+  scheduler.schedule(e.document.uri, true);
+  scheduleMeasure(e.document.uri);
+});
+documents.onDidChangeContent((e) => {
+  scheduler.schedule(e.document.uri);
+  scheduleMeasure(e.document.uri);
+});
 documents.onDidClose((e) => {
   store.delete(e.document.uri);
   hostCache.delete(e.document.uri);
+  costs.forget(e.document.uri);
   scheduler.close(e.document.uri);
 });
 
@@ -106,7 +181,8 @@ connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
   try {
-    return hover(store.analysis(doc), linter, params.position);
+    const analysis = store.analysis(doc);
+    return hover(analysis, linter, params.position, () => costsFor(doc.uri, analysis.result.model));
   } catch (e) {
     connection.console.error(`Layerwise: hover failed: ${String(e)}`);
     return null;
@@ -120,6 +196,30 @@ connection.onCodeAction((params) => {
     return codeActions(store.analysis(doc), doc, params, linter, configFor(), hostFor(doc.uri));
   } catch (e) {
     connection.console.error(`Layerwise: code actions failed: ${String(e)}`);
+    return [];
+  }
+});
+
+connection.languages.inlayHint.on((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || settings.layerCost !== 'inlayHints') return [];
+  try {
+    const { model } = store.analysis(doc).result;
+    return inlayHints(model, costsFor(doc.uri, model), params.range);
+  } catch (e) {
+    connection.console.error(`Layerwise: inlay hints failed: ${String(e)}`);
+    return [];
+  }
+});
+
+connection.onCodeLens((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || settings.layerCost !== 'codeLens') return [];
+  try {
+    const { model } = store.analysis(doc).result;
+    return codeLenses(model, costsFor(doc.uri, model));
+  } catch (e) {
+    connection.console.error(`Layerwise: code lenses failed: ${String(e)}`);
     return [];
   }
 });

@@ -6,9 +6,11 @@ export interface Settings {
   rules: Record<string, SeveritySetting>;
   /** Milliseconds to wait after the last change before validating. */
   validationDelay: number;
+  /** Where estimated layer sizes show: inlay hints at line ends, code lenses above, or nowhere. */
+  layerCost: 'inlayHints' | 'codeLens' | 'off';
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, validationDelay: 40 };
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, validationDelay: 40, layerCost: 'inlayHints' };
 
 const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
@@ -18,6 +20,7 @@ export function normalizeSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return out;
   const r = raw as Record<string, unknown>;
   if (typeof r.enable === 'boolean') out.enable = r.enable;
+  if (r.layerCost === 'inlayHints' || r.layerCost === 'codeLens' || r.layerCost === 'off') out.layerCost = r.layerCost;
   if (typeof r.validationDelay === 'number' && r.validationDelay >= 0 && r.validationDelay <= 5000) out.validationDelay = r.validationDelay;
   if (r.rules && typeof r.rules === 'object') {
     for (const [id, sev] of Object.entries(r.rules as Record<string, unknown>)) {

@@ -14,7 +14,13 @@ export interface LintArgs {
   color: boolean;
 }
 
-export type CliArgs = LintArgs | { command: 'explain'; rule: string } | { command: 'help' } | { command: 'version' } | { command: 'rules' };
+export interface LayersArgs {
+  command: 'layers';
+  file: string;
+  format: 'text' | 'json';
+}
+
+export type CliArgs = LintArgs | LayersArgs | { command: 'explain'; rule: string } | { command: 'help' } | { command: 'version' } | { command: 'rules' };
 
 export class UsageError extends Error {}
 
@@ -34,6 +40,21 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command === 'explain') {
     if (!rest[0]) throw new UsageError('explain needs a rule id, e.g. `layerwise explain apt-no-install-recommends`');
     return { command: 'explain', rule: rest[0] };
+  }
+  if (command === 'layers') {
+    let format: 'text' | 'json' = 'text';
+    const files: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i];
+      if (a === '--format' || a.startsWith('--format=')) {
+        const f = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json for layers (got \`${f ?? ''}\`)`);
+        format = f;
+      } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option \`${a}\``);
+      else files.push(a);
+    }
+    if (files.length !== 1) throw new UsageError('layers takes exactly one Dockerfile, e.g. `layerwise layers Dockerfile`');
+    return { command: 'layers', file: files[0], format };
   }
   if (command !== 'lint') throw new UsageError(`unknown command \`${command}\` (try \`layerwise lint Dockerfile\` or \`layerwise --help\`)`);
   const args: LintArgs = { command: 'lint', paths: [], format: 'text', fix: false, fixUnsafe: false, failLevel: 'warning', rules: {}, color: process.stdout.isTTY === true && !process.env.NO_COLOR };
@@ -99,6 +120,7 @@ export const HELP = `Layerwise — what each Dockerfile line costs in size, buil
 
 Usage:
   layerwise lint [FILES|DIRS|-] [options]   lint Dockerfiles (directories are searched)
+  layerwise layers FILE [--format text|json] what each instruction adds to the image
   layerwise explain <rule-id>               show a rule's documentation
   layerwise rules                           list every rule
   layerwise --version

@@ -10,6 +10,10 @@ import { CliArgs, FailLevel, HELP, LintArgs, parseArgs, UsageError } from './arg
 import { collectFiles, InputError } from './collect-files';
 import { FileResult, toJson, toSarif, toText } from './formats';
 import pkg from '../../package.json';
+import { computeForFile, layersJson, layersText } from './layers';
+import { loadDebianTable } from '../../shared-rules/platform/node/debian-table';
+import { ContextSizes } from '../context-sizes';
+import { parseDockerfile } from '../../shared-rules/model/parse';
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
@@ -34,6 +38,18 @@ export interface Io {
   err(text: string): void;
 }
 
+/** Size data for fix titles ("saves ≈ 61 MB"); loaded only when a file can use it. */
+async function costHost(file: string, text: string) {
+  const aptTable = /\bapt(-get)?\b/.test(text) ? loadDebianTable() : undefined;
+  let contextSize;
+  if (file !== '-' && /^\s*(COPY|ADD)\b/im.test(text)) {
+    const sizes = new ContextSizes(resolve(file));
+    await sizes.ensure(parseDockerfile(text));
+    contextSize = sizes.lookup;
+  }
+  return { aptTable, contextSize };
+}
+
 async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   await ready();
   const linter = defaultLinter();
@@ -44,7 +60,7 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   const results: FileResult[] = [];
   for (const file of files) {
     let text = readInput(file);
-    const host = hostInfoForFile(file === '-' ? resolve('Dockerfile') : resolve(file));
+    const host = { ...hostInfoForFile(file === '-' ? resolve('Dockerfile') : resolve(file)), ...(await costHost(file, text)) };
     if (args.fix && file !== '-') {
       const fixed = fixAll(linter, text, config, host, { unsafe: args.fixUnsafe });
       if (fixed.text !== text) {
@@ -95,6 +111,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return explain(args.rule, io);
       case 'lint':
         return await lintCommand(args, io);
+      case 'layers': {
+        await ready();
+        const text = readInput(args.file);
+        const { model, costs } = await computeForFile(args.file, text);
+        io.out(args.format === 'json' ? JSON.stringify(layersJson(args.file, costs), null, 2) : layersText(args.file, model, costs));
+        return 0;
+      }
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {

@@ -1,6 +1,7 @@
 import { parseDockerfile } from '../model/parse';
 import { DockerfileModel, Instruction } from '../model/types';
 import { runScripts } from '../shell/run-scripts';
+import { computeLayerCosts } from '../layer-cost/model';
 import { comparePositions, Position } from '../text/types';
 import { buildEquivalenceIndex, collectSuppressions, EquivalenceIndex, isSuppressed } from './suppressions';
 import { Finding, HostInfo, Rule, RuleContext, RuleOptions, Severity, SeveritySetting } from './types';
@@ -73,6 +74,7 @@ export class Linter {
         host,
         options: config.options ?? {},
         scripts: (instr) => runScripts(model, instr),
+        cost: () => computeLayerCosts(model, host),
         report: (r) => {
           const instr = r.instruction ?? instructionAt(model, r.range.start);
           if (isSuppressed(suppressions, rule.meta.id, instr)) return;

@@ -1,6 +1,8 @@
 import { DockerfileModel, Instruction } from '../model/types';
 import { RunScripts } from '../shell/run-scripts';
 import { Range, TextEdit } from '../text/types';
+import type { AptTable } from '../layer-cost/apt/table';
+import type { ContextSize, LayerCosts } from '../layer-cost/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -82,6 +84,10 @@ export interface HostInfo {
   contextEntries?: readonly string[];
   /** Whether a `.dockerignore` (or `<Dockerfile>.dockerignore`) applies. */
   hasDockerignore?: boolean;
+  /** The Debian package table, for apt size estimates. */
+  aptTable?: AptTable;
+  /** Measured size of COPY/ADD sources in the build context; undefined = not measured (yet). */
+  contextSize?: (sources: readonly string[]) => ContextSize | undefined;
 }
 
 export interface RuleOptions {
@@ -94,6 +100,8 @@ export interface RuleContext {
   readonly options: RuleOptions;
   /** Shell scripts of a RUN (empty for exec form and Windows stages). */
   scripts(instr: Instruction): RunScripts;
+  /** The layer-cost model (estimated bytes per instruction), computed on first use. */
+  cost(): LayerCosts;
   report(report: Report): void;
 }
 

@@ -135,3 +135,36 @@ describe('CLI', () => {
     assert.match(cli(['--version']).out, /^\d+\.\d+\.\d+\n$/);
   });
 });
+
+describe('CLI: layers', () => {
+  it('prints one row per instruction and the totals, and the stable JSON shape', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'node_modules'));
+    writeFileSync(join(dir, 'node_modules', 'blob'), Buffer.alloc(1_000_000, 7));
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM golang:1.25 AS build\nRUN go build -o /app .\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nCOPY . /srv\nCOPY --from=build /app /app\nCMD ["/app"]\n');
+    const text = cli(['layers', join(dir, 'Dockerfile')]);
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /stage 0 \(build\) FROM golang:1\.25: .* — build only, not in the image/);
+    assert.match(text.out, /\n {2}4 {5}RUN apt-get update && apt-get install -y … {2}yes {7}[ \d.]+ MB {2}apt {8}/);
+    assert.match(text.out, /\n {2}5 {5}COPY \. \/srv .*yes .* 1 MB {2}context {4}node_modules 1 MB/);
+    assert.match(text.out, /\nimage ≥ [\d.]+ MB/);
+    const json = JSON.parse(cli(['layers', join(dir, 'Dockerfile'), '--format', 'json']).out);
+    assert.deepEqual(Object.keys(json), ['file', 'stages', 'imageBytes']);
+    assert.deepEqual(Object.keys(json.stages[0]), ['name', 'base', 'baseBytes', 'final', 'instructions', 'totalBytes']);
+    assert.deepEqual(json.stages.map((s: { name: string | null; final: boolean }) => [s.name, s.final]), [['build', false], [null, true]]);
+    const copy = json.stages[1].instructions[1];
+    assert.deepEqual([copy.line, copy.keyword, copy.createsLayer, copy.basis], [4, 'COPY', true, 'context']);
+    assert.ok(copy.bytes >= 1_000_000);
+    const run = json.stages[1].instructions[0];
+    assert.equal(run.basis, 'apt');
+    assert.ok(run.bytes > 1_000_000);
+    assert.equal(json.stages[1].instructions[2].bytes, null, 'COPY --from has no estimate');
+    assert.equal(json.imageBytes, json.stages[1].totalBytes);
+  });
+
+  it('rejects a bad layers call with exit 2', () => {
+    const r = cli(['layers']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /layers takes exactly one Dockerfile/);
+  });
+});

@@ -2,6 +2,7 @@ import { Rule } from '../../engine/types';
 import { appendCommandEdit } from '../../fixes/append-command';
 import { imageStages } from '../../model/stages';
 import { aptCalls, hasCacheMount, removesPath } from '../../shell/package-managers';
+import { approx } from '../../layer-cost/format';
 
 const LISTS = '/var/lib/apt/lists';
 
@@ -34,11 +35,13 @@ const rule: Rule = {
           if (script.commands.some((c) => /^apt(-get)?$/.test(c.name) && c.args.some((a) => a.value === 'dist-clean'))) continue;
           const target = calls.find((c) => c.action === 'update') ?? calls[0];
           const edit = appendCommandEdit(model, instr, script, 'rm -rf /var/lib/apt/lists/*');
+          const d = ctx.cost().forInstruction(instr.index)?.detail;
+          const saving = d?.kind === 'apt' ? d.listsBytes : 0;
           ctx.report({
             range: target.subcommand?.range ?? target.inv.programWord.range,
             instruction: instr,
             message: 'Remove the apt package lists in the same RUN (`rm -rf /var/lib/apt/lists/*`): otherwise they stay in this layer.',
-            fixes: edit ? [{ title: 'Remove apt lists in this layer', safe: true, edits: [edit] }] : [],
+            fixes: edit ? [{ title: saving > 0 ? `Remove apt lists in this layer (saves ${approx(saving)})` : 'Remove apt lists in this layer', safe: true, edits: [edit] }] : [],
           });
         }
       }

@@ -1,14 +1,7 @@
 import { Rule } from '../../engine/types';
 import { aptCalls, aptNoRecommends, aptSimulates } from '../../shell/package-managers';
-import { DockerfileModel, Stage } from '../../model/types';
-
-/** A stage (or a stage it builds on) that configured apt never to install recommends. */
-function recommendsDisabled(model: DockerfileModel, stage: Stage, ctxText: (s: Stage) => string): boolean {
-  for (let s: Stage | undefined = stage; s; s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined) {
-    if (/Install-Recommends\s*"?\s*(false|0|no)/i.test(ctxText(s))) return true;
-  }
-  return false;
-}
+import { stageDisablesRecommends } from '../../shell/apt-config';
+import { approx } from '../../layer-cost/format';
 
 const rule: Rule = {
   meta: {
@@ -28,19 +21,22 @@ const rule: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
-    const stageText = (s: Stage) => s.instructions.filter((i) => i.keyword === 'RUN').map((i) => model.text.slice(i.start, i.end)).join('\n');
     for (const stage of model.stages) {
       if (stage.windows) continue;
-      if (recommendsDisabled(model, stage, stageText)) continue;
+      if (stageDisablesRecommends(model, stage)) continue;
       for (const instr of stage.instructions) {
         for (const script of ctx.scripts(instr).all) {
           for (const call of aptCalls(script)) {
             if (call.action !== 'install' || !call.subcommand || aptNoRecommends(call) || aptSimulates(call)) continue;
+            const cost = ctx.cost().forInstruction(instr.index);
+            const d = cost?.detail;
+            const saving = d?.kind === 'apt' && d.withoutRecommendsBytes !== undefined && cost?.bytes ? cost.bytes - d.withoutRecommendsBytes : 0;
+            const title = saving > 0 ? `Add --no-install-recommends (saves ${approx(saving)})` : 'Add --no-install-recommends';
             ctx.report({
               range: call.subcommand.range,
               instruction: instr,
               message: 'Add `--no-install-recommends` so apt installs only what you asked for.',
-              fixes: [{ title: 'Add --no-install-recommends', safe: false, edits: [{ range: { start: call.subcommand.range.end, end: call.subcommand.range.end }, newText: ' --no-install-recommends' }] }],
+              fixes: [{ title, safe: false, edits: [{ range: { start: call.subcommand.range.end, end: call.subcommand.range.end }, newText: ' --no-install-recommends' }] }],
             });
           }
         }

@@ -1,0 +1,204 @@
+import { lookupBaseImage } from '../data/base-images';
+import { INSTRUCTIONS } from '../docs/instructions';
+import { DockerfileModel, Instruction, Stage } from '../model/types';
+import { finalStage, imageStages } from '../model/stages';
+import { runScripts } from '../shell/run-scripts';
+import { invocation } from '../shell/commands';
+import { estimateAptInstall } from './apt/estimate';
+import { AptTable } from './apt/table';
+import { aptRunSummary } from './apt-run';
+import { AptCostDetail, BaseCostDetail, ContextSize, InstructionCost, LayerCosts, StageCost, UnknownCostDetail } from './types';
+
+export interface CostHost {
+  aptTable?: AptTable;
+  /** Measured size of COPY/ADD sources; undefined = not measured (yet). */
+  contextSize?: (sources: readonly string[]) => ContextSize | undefined;
+}
+
+const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+const TOP = 8;
+const DEBIAN_FAMILIES = new Set(['debian', 'ubuntu']);
+
+/** The stage at the root of a FROM-stage chain. */
+function rootOf(model: DockerfileModel, stage: Stage): Stage {
+  let s = stage;
+  for (let guard = 0; s.baseStage !== undefined && guard < model.stages.length; guard++) s = model.stages[s.baseStage];
+  return s;
+}
+
+function baseInfo(stage: Stage) {
+  const img = stage.image;
+  if (!img || stage.baseKind !== 'image' && stage.baseKind !== 'variable') return undefined;
+  if (img.unresolved) return undefined;
+  return lookupBaseImage({ registry: img.registry, repository: img.repository, tag: img.tag });
+}
+
+function cacheText(model: DockerfileModel, instr: Instruction): string {
+  const base = INSTRUCTIONS[instr.keyword]?.cache ?? 'Re-runs when it or an earlier instruction changes.';
+  if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+    const from = instr.flags.find((f) => f.name === 'from');
+    if (from) return `Re-runs when the copied files of \`${from.value ?? ''}\` change, or an earlier instruction changes.`;
+    const sources = instr.args.slice(0, -1).map((a) => `\`${a.value}\``).join(', ');
+    return sources ? `Re-runs when the content of ${sources} changes (after .dockerignore), or an earlier instruction changes; everything below it is rebuilt too.` : base;
+  }
+  if (instr.keyword === 'RUN') {
+    const vars = new Set<string>();
+    for (const s of runScripts(model, instr).all) for (const m of s.source.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) vars.add(m[1]);
+    const args = model.stages[instr.stageIndex]?.instructions.filter((i) => i.keyword === 'ARG' && i.index < instr.index).flatMap((i) => i.args.map((a) => a.value.split('=')[0])) ?? [];
+    const used = args.filter((a) => vars.has(a));
+    return `Re-runs when its command text or flags change${used.length ? `, when the build args ${used.map((a) => `\`${a}\``).join(', ')} change` : ''}, or when an earlier instruction changes. What it downloads is not part of the cache key.`;
+  }
+  return base;
+}
+
+function unknownRun(model: DockerfileModel, instr: Instruction): UnknownCostDetail {
+  const items: string[] = [];
+  let what = '';
+  for (const s of runScripts(model, instr).all) {
+    for (const c of s.commands) {
+      const inv = invocation(c);
+      const words = inv.args.map((a) => a.value);
+      if (/^pip[0-9.]*$/.test(inv.program) || (inv.program.startsWith('python') && words[0] === '-m' && words[1] === 'pip')) {
+        what ||= 'pip';
+        items.push(...words.filter((w) => !w.startsWith('-') && !['install', '-m', 'pip'].includes(w)));
+      } else if (['npm', 'yarn', 'pnpm'].includes(inv.program) && /^(i|install|ci|add)$/.test(words[0] ?? '')) {
+        what ||= inv.program;
+        items.push(...words.slice(1).filter((w) => !w.startsWith('-')));
+        if (words.length <= 1 || words[0] === 'ci') items.push('(dependencies from package.json)');
+      } else if (inv.program === 'apk' && words.includes('add')) {
+        what ||= 'apk';
+        items.push(...words.slice(words.indexOf('add') + 1).filter((w) => !w.startsWith('-')));
+      } else if (['yum', 'dnf', 'microdnf', 'zypper'].includes(inv.program) && words.includes('install')) {
+        what ||= inv.program;
+        items.push(...words.slice(words.indexOf('install') + 1).filter((w) => !w.startsWith('-')));
+      } else if (inv.program === 'curl' || inv.program === 'wget') {
+        what ||= 'downloads';
+        items.push(...words.filter((w) => /^(https?|ftp):\/\//.test(w)));
+      }
+    }
+  }
+  const reason = what ? `No size data for ${what === 'downloads' ? 'downloads' : `${what} packages`}: Layerwise only estimates apt installs on Debian/Ubuntu bases and files from the build context.` : 'No size data: Layerwise estimates apt installs on Debian/Ubuntu bases and files from the build context.';
+  return { kind: 'unknown', reason, items: [...new Set(items)].slice(0, 20) };
+}
+
+function aptCost(model: DockerfileModel, stage: Stage, instr: Instruction, host: CostHost, family: string | undefined, autoClean: boolean): InstructionCost | undefined {
+  if (!host.aptTable) return undefined;
+  if (family !== undefined && !DEBIAN_FAMILIES.has(family)) return undefined;
+  const summary = aptRunSummary(model, stage, instr);
+  if (!summary) return undefined;
+  const table = host.aptTable;
+  const est = summary.packages.length ? estimateAptInstall(table, { packages: summary.packages, recommends: summary.recommends }) : undefined;
+  const lean = est && summary.recommends ? estimateAptInstall(table, { packages: summary.packages, recommends: false }) : undefined;
+  const listsBytes = summary.updates && !summary.listsGone ? table.meta.aptLists?.bytes ?? 0 : 0;
+  const debCacheBytes = est && !summary.debsGone && !autoClean ? est.debBytes : 0;
+  const packageBytes = est?.bytes ?? 0;
+  const basis = est?.basis ?? `Debian package index, ${table.meta.release}`;
+  const detail: AptCostDetail = {
+    kind: 'apt',
+    requested: summary.packages,
+    top: (est?.installed ?? []).slice(0, TOP),
+    packageCount: est?.installed.length ?? 0,
+    unknown: est?.unknown ?? [],
+    recommends: summary.recommends,
+    packageBytes,
+    withoutRecommendsBytes: lean ? lean.bytes + listsBytes + (!summary.debsGone && !autoClean ? lean.debBytes : 0) : undefined,
+    listsBytes,
+    debCacheBytes,
+    basis: family === 'ubuntu' ? `${basis} (Ubuntu base: Debian package sizes)` : basis,
+  };
+  return { instruction: instr, createsLayer: true, bytes: packageBytes + listsBytes + debCacheBytes, basis: 'apt', detail, cache: cacheText(model, instr) };
+}
+
+function copyCost(model: DockerfileModel, instr: Instruction, host: CostHost): InstructionCost {
+  const cache = cacheText(model, instr);
+  const from = instr.flags.find((f) => f.name === 'from');
+  if (instr.heredocs.length > 0) {
+    const bytes = instr.heredocs.reduce((s, h) => s + new TextEncoder().encode(h.body + '\n').length, 0);
+    return { instruction: instr, createsLayer: true, bytes, basis: 'context', detail: { kind: 'context', sources: instr.heredocs.map((h) => `<<${h.name}`), files: instr.heredocs.length, truncated: false, top: [], dockerignore: false }, cache };
+  }
+  const sources = instr.jsonForm ? instr.args.slice(0, -1).map((a) => a.value) : instr.args.slice(0, -1).map((a) => a.value);
+  if (from) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: `Copied from \`${from.value ?? ''}\`: its size is not estimated.`, items: sources }, cache };
+  const remote = sources.filter((s) => /^(https?|git):\/\/|^git@|\.git(#|$)/.test(s));
+  if (remote.length) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: 'Remote sources are downloaded at build time: their size is not known offline.', items: remote }, cache };
+  if (sources.some((s) => s.includes('$'))) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: 'Sources with variables cannot be measured statically.', items: sources }, cache };
+  const size = sources.length ? host.contextSize?.(sources) : undefined;
+  if (!size) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: host.contextSize ? 'Measuring the build context…' : 'The build context is not available (unsaved file or no folder on disk).', items: sources }, cache };
+  return { instruction: instr, createsLayer: true, bytes: size.bytes, basis: 'context', detail: { kind: 'context', sources, files: size.files, truncated: size.truncated, top: size.top, dockerignore: size.dockerignore }, cache };
+}
+
+function instructionCost(model: DockerfileModel, stage: Stage, instr: Instruction, host: CostHost, family: string | undefined, autoClean: boolean): InstructionCost {
+  const cache = cacheText(model, instr);
+  if (!LAYER_KEYWORDS.has(instr.keyword)) return { instruction: instr, createsLayer: false, bytes: 0, basis: null, detail: undefined, cache };
+  if (instr.keyword === 'RUN') {
+    if (stage.windows) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: 'Windows stage: no size data.', items: [] }, cache };
+    return aptCost(model, stage, instr, host, family, autoClean) ?? { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: unknownRun(model, instr), cache };
+  }
+  return copyCost(model, instr, host);
+}
+
+const memo = new WeakMap<DockerfileModel, WeakMap<CostHost, LayerCosts>>();
+
+/**
+ * What each instruction adds to the image, with the basis of every number.
+ * Earlier stages of a multi-stage build cost build time, not image size:
+ * only the final stage and the stages it builds FROM count toward the image.
+ */
+export function computeLayerCosts(model: DockerfileModel, host: CostHost): LayerCosts {
+  let perModel = memo.get(model);
+  const hit = perModel?.get(host);
+  if (hit) return hit;
+  const shipped = imageStages(model);
+  const final = finalStage(model);
+  const byIndex = new Map<number, InstructionCost>();
+  const stages: StageCost[] = [];
+  for (const stage of model.stages) {
+    const root = rootOf(model, stage);
+    const info = baseInfo(root);
+    const family = root.baseKind === 'scratch' ? 'scratch' : info?.family;
+    // Official Debian/Ubuntu images delete downloaded .debs after every install (docker-clean).
+    const autoClean = info !== undefined && info.official && DEBIAN_FAMILIES.has(info.family);
+    let baseBytes: number | null = null;
+    let baseDetail: BaseCostDetail | undefined;
+    let baseComplete = true;
+    if (stage.baseKind === 'scratch') baseBytes = 0;
+    else if (stage.baseStage !== undefined) {
+      const prev = stages[stage.baseStage];
+      baseBytes = prev?.totalBytes ?? null;
+      baseComplete = prev?.complete ?? false;
+    } else {
+      const size = baseInfo(stage)?.size;
+      baseDetail = { kind: 'base-image', image: stage.image?.resolved ?? '', compressedBytes: size?.compressedBytes, uncompressedBytes: size?.uncompressedBytes, measuredOn: size?.measuredOn, approximate: size?.approximate, source: size?.source };
+      baseBytes = size?.uncompressedBytes ?? null;
+      baseComplete = baseBytes !== null;
+    }
+    const costs = stage.instructions.map((i) => instructionCost(model, stage, i, host, family, autoClean));
+    for (const c of costs) byIndex.set(c.instruction.index, c);
+    const layerBytes = costs.reduce((s, c) => s + (c.bytes ?? 0), 0);
+    const complete = baseComplete && costs.every((c) => !c.createsLayer || c.bytes !== null);
+    stages.push({
+      stageIndex: stage.index,
+      name: stage.name,
+      base: stage.image?.raw ?? '',
+      baseBytes,
+      baseDetail,
+      final: stage === final,
+      shipped: shipped.has(stage.index),
+      instructions: costs,
+      totalBytes: (baseBytes ?? 0) + layerBytes,
+      complete,
+    });
+  }
+  const last = stages[stages.length - 1];
+  const result: LayerCosts = {
+    stages,
+    imageBytes: last?.totalBytes ?? 0,
+    imageComplete: last?.complete ?? false,
+    forInstruction: (index) => byIndex.get(index),
+  };
+  if (!perModel) {
+    perModel = new WeakMap();
+    memo.set(model, perModel);
+  }
+  perModel.set(host, result);
+  return result;
+}
