@@ -8,7 +8,7 @@ export function renderInstructionCost(cost: InstructionCost, stage: StageCost | 
   if (!cost.createsLayer) lines.push('**No filesystem layer** — costs no bytes.');
   else if (d?.kind === 'apt') {
     const what = d.requested.length ? `${d.requested.slice(0, 3).join(', ')}${d.requested.length > 3 ? ', …' : ''} + ${Math.max(0, d.packageCount - d.requested.length)} dependencies` : 'no packages';
-    lines.push(`**Adds ${approx(cost.bytes ?? 0)}** (apt: ${what}; ${d.basis}, relative to a debian:bookworm-slim baseline).`);
+    lines.push(`**Adds ${approx(cost.bytes ?? 0)}** in a new filesystem layer (apt: ${what}; ${d.basis}, relative to a debian:bookworm-slim baseline).`);
     const parts: string[] = [];
     if (d.withoutRecommendsBytes !== undefined) parts.push(`with \`--no-install-recommends\`: ${approx(d.withoutRecommendsBytes)}`);
     if (d.listsBytes > 0) parts.push(`\`apt-get update\` lists add ${approx(d.listsBytes)} unless removed in this RUN`);
@@ -18,10 +18,10 @@ export function renderInstructionCost(cost: InstructionCost, stage: StageCost | 
     if (d.unknown.length) lines.push('', `Not counted (unknown to the package index): ${d.unknown.map((u) => `\`${u}\``).join(', ')}`);
   } else if (d?.kind === 'context') {
     const src = d.sources.map((s) => `\`${s}\``).join(', ');
-    lines.push(`**Copies ${d.truncated ? '≥ ' + formatBytes(cost.bytes ?? 0) : approx(cost.bytes ?? 0)}** from the build context (${src}; ${d.files.toLocaleString('en-US')} file${d.files === 1 ? '' : 's'}${d.truncated ? ', walk truncated: at least this much' : ''}, ${d.dockerignore ? 'after .dockerignore' : 'no .dockerignore'}).`);
+    lines.push(`**Copies ${d.truncated ? '≥ ' + formatBytes(cost.bytes ?? 0) : approx(cost.bytes ?? 0)}** into a new filesystem layer from the build context (${src}; ${d.files.toLocaleString('en-US')} file${d.files === 1 ? '' : 's'}${d.truncated ? ', walk truncated: at least this much' : ''}, ${d.dockerignore ? 'after .dockerignore' : 'no .dockerignore'}).`);
     if (d.top.length) lines.push('', `Largest: ${d.top.slice(0, 5).map((t) => `\`${t.path}\` ${formatBytes(t.bytes)}`).join(', ')}`);
   } else if (d?.kind === 'unknown') {
-    lines.push(`**Adds a layer of unknown size.** ${d.reason}`);
+    lines.push(`**Adds a filesystem layer of unknown size.** ${d.reason}`);
     if (d.items.length) lines.push('', `Involved: ${d.items.slice(0, 10).map((i) => `\`${i}\``).join(', ')}`);
   }
   if (stage && !stage.shipped) lines.push('', '_This stage is not part of the final image: it costs build time, not image size._');
