@@ -12,8 +12,10 @@ export interface ParsedAptRequest {
   unknown: string[];
 }
 
-// Shell expansions and apt's glob/regex forms name packages we cannot know statically.
-const UNRESOLVABLE = /[$`*?[\]^~{}\\]/;
+// Shell expansions anywhere, and apt's glob/regex forms in the name, name packages we
+// cannot know statically.
+const SHELL_EXPANSION = /[$`]/;
+const NAME_PATTERN = /[*?[\]^~{}\\()|]/;
 
 function versionMatches(known: readonly string[], wanted: string): boolean {
   // apt accepts a trailing '*' as a version prefix match.
@@ -42,7 +44,7 @@ export function parseAptRequest(table: AptTable, packages: readonly string[], in
   for (const raw of packages) {
     const arg = raw.trim();
     if (arg === '' || arg.startsWith('-')) continue;
-    if (UNRESOLVABLE.test(arg)) {
+    if (SHELL_EXPANSION.test(arg)) {
       unknown.push(arg);
       continue;
     }
@@ -55,6 +57,10 @@ export function parseAptRequest(table: AptTable, packages: readonly string[], in
     } else {
       const slash = spec.indexOf('/');
       if (slash >= 0) spec = spec.slice(0, slash); // pkg/release: the table holds one release
+    }
+    if (NAME_PATTERN.test(spec)) {
+      unknown.push(arg);
+      continue;
     }
     let name = stripArch(spec).toLowerCase();
     let ref = table.refs.get(name);
