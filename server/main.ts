@@ -6,7 +6,7 @@ import { LintConfig } from '../shared-rules/engine/lint';
 import { HostInfo } from '../shared-rules/engine/types';
 import { ready } from '../shared-rules/platform/node/assets';
 import { DocumentStore } from './document-store';
-import { codeActions, FIX_ALL_KIND } from './handlers/code-actions';
+import { codeActions, FIX_ALL_KIND, resolveCodeAction } from './handlers/code-actions';
 import { hover } from './handlers/hover';
 import { codeLenses, inlayHints } from './handlers/inlay-hints';
 import { CostService } from './cost-service';
@@ -14,6 +14,8 @@ import { computeLayerCosts } from '../shared-rules/layer-cost/model';
 import { hostInfoForFile } from './node-host';
 import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
 import { ValidationScheduler } from './validation';
+import { FileConfigCache } from './file-config';
+import { mergeConfig } from '../shared-rules/config/merge';
 import pkg from '../package.json';
 
 // Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line.
@@ -27,10 +29,14 @@ const hostCache = new Map<string, HostInfo>();
 const costs = new CostService();
 const measureTimers = new Map<string, NodeJS.Timeout>();
 let inlayRefreshSupport = false;
+let codeActionResolveSupport = false;
 let codeLensRefreshSupport = false;
 
-function configFor(): LintConfig {
-  return { rules: settings.rules };
+// Precedence: inline comments (at lint time) > VS Code settings > .hadolint.yaml > rule defaults.
+const fileConfigs = new FileConfigCache(linter, (m) => connection.console.warn(m));
+
+function configFor(uri?: string): LintConfig {
+  return mergeConfig(uri ? fileConfigs.get(uri) : undefined, { rules: settings.rules });
 }
 
 function hostFor(uri: string): HostInfo {
@@ -81,6 +87,8 @@ function scheduleMeasure(uri: string): void {
       costs.measure(uri, model).then(
         (added) => {
           if (!added) return;
+          // A new host object: cost results are memoized per (model, host).
+          hostCache.delete(uri);
           store.invalidateAll();
           scheduler.schedule(uri, true);
           refreshCostViews();
@@ -112,13 +120,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   configurationSupport = params.capabilities.workspace?.configuration === true;
   inlayRefreshSupport = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   codeLensRefreshSupport = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  codeActionResolveSupport = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  fileConfigs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) settings = normalizeSettings(init.settings);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
       inlayHintProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
     },
@@ -156,6 +166,7 @@ connection.onDidChangeConfiguration((change) => {
 connection.onDidChangeWatchedFiles(() => {
   // A .dockerignore or config file appeared, changed or went away.
   hostCache.clear();
+  fileConfigs.clear();
   costs.invalidateContexts();
   store.invalidateAll();
   scheduler.scheduleAll();
@@ -177,9 +188,11 @@ documents.onDidClose((e) => {
   scheduler.close(e.document.uri);
 });
 
-connection.onHover((params) => {
+// Requests are answered synchronously from the document store; one cancelled
+// while it waited in the queue ($/cancelRequest) is not computed at all.
+connection.onHover((params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
+  if (!doc || token.isCancellationRequested) return null;
   try {
     const analysis = store.analysis(doc);
     return hover(analysis, linter, params.position, () => costsFor(doc.uri, analysis.result.model));
@@ -189,14 +202,26 @@ connection.onHover((params) => {
   }
 });
 
-connection.onCodeAction((params) => {
+connection.onCodeAction((params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
+  if (!doc || token.isCancellationRequested) return [];
   try {
-    return codeActions(store.analysis(doc), doc, params, linter, configFor(), hostFor(doc.uri));
+    return codeActions(store.analysis(doc), doc, params, linter, configFor(doc.uri), hostFor(doc.uri), codeActionResolveSupport);
   } catch (e) {
     connection.console.error(`Layerwise: code actions failed: ${String(e)}`);
     return [];
+  }
+});
+
+connection.onCodeActionResolve((action, token) => {
+  const uri = (action.data as { fixAll?: { uri?: unknown } } | undefined)?.fixAll?.uri;
+  const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+  if (!doc || token.isCancellationRequested) return action;
+  try {
+    return resolveCodeAction(action, doc, linter, configFor(doc.uri), hostFor(doc.uri));
+  } catch (e) {
+    connection.console.error(`Layerwise: resolving a code action failed: ${String(e)}`);
+    return action;
   }
 });
 
@@ -227,11 +252,11 @@ connection.onCodeLens((params) => {
 process.on('uncaughtException', (e) => connection.console.error(`Layerwise: unexpected error: ${e.stack ?? e.message}`));
 
 documents.listen(connection);
-// The shell parser is WASM and loads asynchronously; no request is served before it is ready.
-ready().then(
-  () => connection.listen(),
-  (e: unknown) => {
-    process.stderr.write(`Layerwise: cannot load the shell parser: ${String(e)}\n`);
-    process.exit(1);
-  },
-);
+// The handshake does not wait for the WASM shell parser: it loads meanwhile,
+// and until it is ready the store lints nothing (validation waits for it,
+// requests get empty answers).
+connection.listen();
+ready().catch((e: unknown) => {
+  process.stderr.write(`Layerwise: cannot load the shell parser: ${String(e)}\n`);
+  process.exit(1);
+});

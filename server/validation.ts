@@ -1,16 +1,26 @@
-import { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { Connection, Diagnostic, DiagnosticSeverity, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
-import { DocumentStore } from './document-store';
+import { ready } from '../shared-rules/platform/node/assets';
+import { shellParserReady } from '../shared-rules/shell/parser';
+import { Analysis, DocumentStore } from './document-store';
 
 /**
- * Validation off the request path: changes schedule a run after a short
- * delay, a newer change replaces the pending run (bursts coalesce), and a
- * result is never published for a version older than one already published.
+ * Validation off the request path. The first change after a quiet period is
+ * validated at once (one keystroke gets its diagnostics without waiting for a
+ * timer); further changes within the validation delay re-arm one timer (never
+ * longer than the last validation of the document took), so a burst of
+ * keystrokes on a large file is validated once, at its end, on the newest
+ * version — a newer version always replaces pending work for an older one. A result is
+ * never published for a version older than one already published, and every
+ * publication carries its version.
  */
 export class ValidationScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly published = new Map<string, number>();
+  private readonly lastChange = new Map<string, number>();
+  /** How long the last validation of each document took (ms). */
+  private readonly cost = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -23,10 +33,17 @@ export class ValidationScheduler {
   schedule(uri: string, immediate = false): void {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
+    const now = Date.now();
+    const last = this.lastChange.get(uri);
+    this.lastChange.set(uri, now);
+    const delay = this.delay();
+    const quiet = pending === undefined && (last === undefined || now - last >= delay);
+    // Waiting longer than a validation takes saves nothing: small files are validated on every keystroke.
+    const wait = Math.min(delay, this.cost.get(uri) ?? delay);
     const timer = setTimeout(() => {
       this.timers.delete(uri);
       this.run(uri);
-    }, immediate ? 0 : this.delay());
+    }, immediate || quiet ? 0 : wait);
     this.timers.set(uri, timer);
   }
 
@@ -39,9 +56,15 @@ export class ValidationScheduler {
     if (!doc) return;
     const last = this.published.get(uri);
     if (last !== undefined && last > doc.version) return;
-    let diagnostics;
+    if (!shellParserReady()) {
+      void ready().then(() => this.schedule(uri, true));
+      return;
+    }
+    let diagnostics: Diagnostic[];
+    const started = Date.now();
     try {
-      diagnostics = this.enabled() ? this.store.analysis(doc).result.findings.map(toDiagnostic) : [];
+      diagnostics = this.enabled() ? diagnosticsOf(this.store.analysis(doc)) : [];
+      this.cost.set(uri, Date.now() - started);
     } catch (e) {
       this.connection.console.error(`Layerwise: validation failed for ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return;
@@ -55,6 +78,16 @@ export class ValidationScheduler {
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
     this.published.delete(uri);
+    this.lastChange.delete(uri);
+    this.cost.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
+}
+
+function diagnosticsOf(analysis: Analysis): Diagnostic[] {
+  const out = analysis.result.findings.map(toDiagnostic);
+  if (analysis.degraded) {
+    out.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, code: 'large-file', source: 'layerwise', message: analysis.degraded });
+  }
+  return out;
 }

@@ -12,6 +12,10 @@ export interface LintArgs {
   failLevel: FailLevel;
   rules: Record<string, SeveritySetting>;
   color: boolean;
+  /** `--config FILE`: a hadolint YAML to use instead of the discovered one. */
+  config?: string;
+  /** `--fail-level` was given, so a config file's `failure-threshold` does not apply. */
+  failLevelExplicit?: boolean;
 }
 
 export interface LayersArgs {
@@ -86,6 +90,11 @@ export function parseArgs(argv: string[]): CliArgs {
         const l = take();
         if (!['error', 'warning', 'info', 'hint', 'none'].includes(l)) throw new UsageError(`--fail-level must be error, warning, info, hint or none (got \`${l}\`)`);
         args.failLevel = l as FailLevel;
+        args.failLevelExplicit = true;
+        break;
+      }
+      case '--config': {
+        args.config = take();
         break;
       }
       case '--rule': {
@@ -131,6 +140,8 @@ Lint options:
   --fix-unsafe               apply unsafe fixes too
   --fail-level LEVEL         exit 1 on findings at or above LEVEL: error|warning|info|hint|none (default warning)
   --rule ID=SEVERITY         override a rule: off|hint|info|warning|error (repeatable)
+  --config FILE              hadolint configuration (.hadolint.yaml) to use; by default the
+                             nearest .hadolint.yaml/.yml above each Dockerfile is used
   --explain ID               same as \`layerwise explain ID\`
   --no-color                 plain text output
 

@@ -8,6 +8,7 @@ import { ready } from '../../shared-rules/platform/node/assets';
 import { hostInfoForFile } from '../node-host';
 import { CliArgs, FailLevel, HELP, LintArgs, parseArgs, UsageError } from './args';
 import { collectFiles, InputError } from './collect-files';
+import { cliConfigs } from './config';
 import { FileResult, toJson, toSarif, toText } from './formats';
 import pkg from '../../package.json';
 import { computeForFile, layersJson, layersText } from './layers';
@@ -55,10 +56,12 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   const linter = defaultLinter();
   const known = new Set(linter.rules.map((r) => r.meta.id));
   for (const id of Object.keys(args.rules)) if (!known.has(id)) throw new UsageError(`unknown rule \`${id}\` in --rule (see \`layerwise rules\`)`);
-  const config = { rules: args.rules };
+  const configOf = cliConfigs(args, linter, (t) => io.err(t));
+  let failed = false;
   const files = collectFiles(args.paths);
   const results: FileResult[] = [];
   for (const file of files) {
+    const { config, failLevel } = configOf(file);
     let text = readInput(file);
     const host = { ...hostInfoForFile(file === '-' ? resolve('Dockerfile') : resolve(file)), ...(await costHost(file, text)) };
     if (args.fix && file !== '-') {
@@ -70,12 +73,13 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
       }
     }
     const { findings } = linter.lintText(text, config, host);
+    if (findings.some((f) => failsAt(failLevel, f.severity))) failed = true;
     results.push({ file, text, findings });
   }
   if (args.format === 'json') io.out(JSON.stringify(toJson(results), null, 2));
   else if (args.format === 'sarif') io.out(JSON.stringify(toSarif(results, linter, pkg.version), null, 2));
   else io.out(toText(results, args.color));
-  return results.some((r) => r.findings.some((f) => failsAt(args.failLevel, f.severity))) ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 function explain(id: string, io: Io): number {

@@ -58,7 +58,39 @@ function ignoreActions(analysis: Analysis, uri: string, f: Finding, diagnostic: 
   return out;
 }
 
-export function codeActions(analysis: Analysis, doc: TextDocument, params: CodeActionParams, linter: Linter, config: LintConfig, host: HostInfo): CodeAction[] {
+/** What a deferred fix-all action carries until `codeAction/resolve` computes its edit. */
+interface FixAllData {
+  fixAll: { uri: string; version: number };
+}
+
+function isFixAllData(data: unknown): data is FixAllData {
+  return typeof data === 'object' && data !== null && typeof (data as FixAllData).fixAll?.uri === 'string';
+}
+
+function fixAllAction(doc: TextDocument, linter: Linter, config: LintConfig, host: HostInfo): CodeAction | undefined {
+  const text = doc.getText();
+  const result = fixAll(linter, text, config, host);
+  const edit = minimalEdit(text, result.text);
+  if (!edit) return undefined;
+  return {
+    title: `Fix all auto-fixable Layerwise problems (${result.applied.length})`,
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [doc.uri]: toLspEdits([edit]) } },
+  };
+}
+
+/**
+ * Fills in a deferred fix-all action: fixing everything re-lints the file
+ * after each round, far too slow for the light bulb, so when the client can
+ * resolve actions the edit is only computed once the user picks it.
+ */
+export function resolveCodeAction(action: CodeAction, doc: TextDocument | undefined, linter: Linter, config: LintConfig, host: HostInfo): CodeAction {
+  if (!isFixAllData(action.data) || !doc || doc.uri !== action.data.fixAll.uri) return action;
+  const full = fixAllAction(doc, linter, config, host);
+  return full ? { ...action, edit: full.edit } : action;
+}
+
+export function codeActions(analysis: Analysis, doc: TextDocument, params: CodeActionParams, linter: Linter, config: LintConfig, host: HostInfo, deferFixAll = false): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const { findings } = analysis.result;
@@ -72,17 +104,12 @@ export function codeActions(analysis: Analysis, doc: TextDocument, params: CodeA
     for (const f of relevant) actions.push(...ignoreActions(analysis, doc.uri, f, params.context.diagnostics.find((d) => sameDiagnostic(f, d)) ?? toDiagnostic(f)));
   }
   const fixAllRequested = only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(o + '.') || o === CodeActionKind.SourceFixAll);
-  if (fixAllRequested || (!only && findings.some((f) => f.fixes.some((x) => x.safe)))) {
-    const text = doc.getText();
-    const result = fixAll(linter, text, config, host);
-    const edit = minimalEdit(text, result.text);
-    if (edit) {
-      actions.push({
-        title: `Fix all auto-fixable Layerwise problems (${result.applied.length})`,
-        kind: FIX_ALL_KIND,
-        edit: { changes: { [doc.uri]: toLspEdits([edit]) } },
-      });
-    }
+  const safeFixes = findings.filter((f) => f.fixes.some((x) => x.safe)).length;
+  if (!fixAllRequested && !only && safeFixes > 0 && deferFixAll) {
+    actions.push({ title: 'Fix all auto-fixable Layerwise problems', kind: FIX_ALL_KIND, data: { fixAll: { uri: doc.uri, version: doc.version } } satisfies FixAllData });
+  } else if (fixAllRequested || (!only && safeFixes > 0)) {
+    const action = fixAllAction(doc, linter, config, host);
+    if (action) actions.push(action);
   }
   return actions;
 }

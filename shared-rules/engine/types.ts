@@ -33,8 +33,37 @@ export interface RuleDocs {
   fix: string;
 }
 
+/**
+ * What a rule's findings depend on, so the incremental engine can re-run it
+ * only where the document changed (the default, `file`, always re-runs it).
+ *
+ * - `instruction`: a finding on an instruction depends only on that
+ *   instruction's own lines and its stage's context (below); it is reported
+ *   inside the instruction's lines, fixes included.
+ * - `stage`: the findings in a stage (from its FROM to the next FROM) depend
+ *   only on that stage's lines, its context and the stages it builds FROM;
+ *   they are reported, fixes included, inside the stage's lines. The part
+ *   before the first FROM counts as a stage of its own.
+ *
+ * A stage's context is: the lines before the first FROM (directives, global
+ * ARGs), its index, name, base (image, stage or variable), platform, whether
+ * it is Windows, whether it is the final stage and whether it ends up in the
+ * image, and the same for the stages it builds FROM. Cached findings are
+ * moved with their lines, so messages must not name line numbers unless the
+ * rule sets `mentionsLines`. A wrong scope shows up in
+ * test/server/incremental.test.ts.
+ */
+export type RuleScope = 'instruction' | 'stage' | 'file';
+
 export interface RuleMeta {
   id: string;
+  /** What the findings depend on; `file` (re-run on every change) when absent. */
+  scope?: RuleScope;
+  /**
+   * Messages name line numbers (of the same stage, for a `stage` rule): cached
+   * findings are then reused only where their lines did not move.
+   */
+  mentionsLines?: boolean;
   category: Category;
   severity: Severity;
   /** Hint rules are off unless configured, as the catalog says. */

@@ -58,14 +58,20 @@ export function detectEscape(index: LineIndex): EscapeChar {
   return '\\';
 }
 
-export function splitLogicalUnits(index: LineIndex, escape: EscapeChar): LogicalUnit[] {
+/**
+ * `startLine` > 0 resumes splitting after the directives (incremental
+ * re-parse); `stopAt` ends the split before a unit that starts on a line it
+ * accepts, so a re-parse stops where it meets the old units again.
+ */
+export function splitLogicalUnits(index: LineIndex, escape: EscapeChar, startLine = 0, stopAt?: (line: number) => boolean): LogicalUnit[] {
   const units: LogicalUnit[] = [];
-  let lookingForDirectives = true;
+  let lookingForDirectives = startLine === 0;
   const seen = new Set<string>();
-  let l = 0;
+  let l = startLine;
   const n = index.lineCount;
   while (l < n) {
     let text = index.lineText(l);
+    if (stopAt && !isBlank(text) && stopAt(l)) break;
     if (l === 0) text = text.replace(/^\ufeff/, '');
     if (lookingForDirectives) {
       const m = DIRECTIVE.exec(text);

@@ -1,7 +1,7 @@
 import { DockerfileParser, Instruction as AstInstruction, JSONInstruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import { LineIndex } from '../text/line-index';
-import { Range } from '../text/types';
-import { detectEscape, HeredocSpan, splitLogicalUnits } from './logical-lines';
+import { Position, Range } from '../text/types';
+import { detectEscape, HeredocSpan, LogicalUnit, splitLogicalUnits } from './logical-lines';
 import { MappedText, MappedTextBuilder } from './source-map';
 import { buildStages } from './stages';
 import { Arg, Comment, Directive, DockerfileModel, EscapeChar, Flag, Heredoc, Instruction, SyntaxProblem } from './types';
@@ -134,82 +134,318 @@ function buildHeredocs(spans: HeredocSpan[], joined: MappedText, lines: LineInde
   });
 }
 
-/**
- * Builds the model of a Dockerfile. Never throws: whatever the text, a model
- * comes back, with what BuildKit would reject listed in `problems`.
- */
-export function parseDockerfile(text: string): DockerfileModel {
-  const lines = new LineIndex(text);
-  const escape = detectEscape(lines);
-  const units = splitLogicalUnits(lines, escape);
-  const directives: Directive[] = [];
-  const comments: Comment[] = [];
-  const instructions: Instruction[] = [];
-  const problems: SyntaxProblem[] = [];
-  const joinedByIndex: MappedText[] = [];
+/** One logical unit of the file and what the model holds for it. */
+interface UnitRecord {
+  unit: LogicalUnit;
+  /** Names the unit's text: a record moved by an edit keeps it, a re-parsed one gets a new one. */
+  textId: number;
+  instr?: Instruction;
+  comment?: Comment;
+  directive?: Directive;
+  problems: SyntaxProblem[];
+}
 
-  for (const u of units) {
-    if (u.kind === 'directive') {
-      const base = lines.lineStart(u.line);
-      directives.push({
+interface ModelInternals {
+  records: UnitRecord[];
+  /** Instruction index -> its record, for the joined logical lines. */
+  byInstruction: UnitRecord[];
+  /** First line after the leading directives: edits up to here re-parse the whole file. */
+  directivesEnd: number;
+  joined: (MappedText | undefined)[];
+}
+
+const internals = new WeakMap<DockerfileModel, ModelInternals>();
+let nextTextId = 1;
+
+function buildRecord(u: LogicalUnit, lines: LineIndex, text: string, escape: EscapeChar, index: number, joinedOut: (MappedText | undefined)[]): UnitRecord | undefined {
+  if (u.kind === 'directive') {
+    const base = lines.lineStart(u.line);
+    return {
+      unit: u,
+      textId: nextTextId++,
+      problems: [],
+      directive: {
         name: u.name,
         value: u.value,
         range: lines.rangeOf(base, lines.lineEnd(u.line)),
         nameRange: lines.rangeOf(base + u.nameStart, base + u.nameEnd),
         valueRange: lines.rangeOf(base + u.valueStart, base + u.valueEnd),
-      });
-      continue;
-    }
-    if (u.kind === 'comment') {
-      const t = lines.lineText(u.line);
-      comments.push({ text: t.replace(/^[ \t]*#/, '').trim(), range: lines.rangeOf(lines.lineStart(u.line), lines.lineEnd(u.line)), line: u.line });
-      continue;
-    }
-    const chunkStart = lines.lineStart(u.startLine);
-    const chunkEnd = lines.lineEnd(u.logicalEndLine);
-    const rel = parseChunk(text.slice(chunkStart, chunkEnd), escape);
-    if (!rel) continue;
-    const shifted = shiftRelative(rel, u.startLine);
-    const joined = joinLogicalLine(lines, u.startLine, u.logicalEndLine, escape);
-    const argsStartDoc = shifted.args.length > 0 ? lines.offsetAt(shifted.args[0].range.start) : undefined;
-    const { json, invalid } = jsonArgs(joined, argsStartDoc);
-    const end = lines.lineEnd(u.endLine);
-    const lastArg = shifted.args[shifted.args.length - 1];
-    const instr: Instruction = {
-      index: instructions.length,
-      keyword: shifted.keyword,
-      keywordRange: shifted.keywordRange,
-      range: lines.rangeOf(lines.offsetAt(shifted.keywordRange.start), end),
-      startLine: u.startLine,
-      endLine: u.endLine,
-      start: lines.offsetAt(shifted.keywordRange.start),
-      end,
-      flags: shifted.flags,
-      args: json ? jsonArgValues(json, shifted.jsonStrings ?? [], shifted.args) : shifted.args,
-      argsRange: shifted.args.length > 0 ? { start: shifted.args[0].range.start, end: lastArg.range.end } : undefined,
-      jsonForm: json !== undefined,
-      jsonInvalid: invalid,
-      heredocs: buildHeredocs(u.heredocs, joined, lines, text),
-      stageIndex: -1,
+      },
     };
-    if (shifted.trigger) {
-      const t = shiftRelative(shifted.trigger, u.startLine);
-      instr.trigger = { ...instr, keyword: t.keyword, keywordRange: t.keywordRange, flags: t.flags, args: t.args, heredocs: [], jsonForm: false, jsonInvalid: false, start: lines.offsetAt(t.keywordRange.start) };
-    }
-    for (const h of instr.heredocs) {
-      if (!h.endRange) problems.push({ code: 'unterminated-heredoc', message: `Heredoc \`${h.name}\` is never closed: add a line \`${h.name}\`.`, range: h.markerRange });
-    }
-    for (const l of u.emptyContinuationLines) {
-      problems.push({ code: 'empty-continuation-line', message: 'Empty continuation line: remove it (BuildKit warns and a future version will reject it).', range: lines.rangeOf(lines.lineStart(l), lines.lineEnd(l)) });
-    }
-    joinedByIndex.push(joined);
-    instructions.push(instr);
   }
+  if (u.kind === 'comment') {
+    const t = lines.lineText(u.line);
+    return { unit: u, textId: nextTextId++, problems: [], comment: { text: t.replace(/^[ \t]*#/, '').trim(), range: lines.rangeOf(lines.lineStart(u.line), lines.lineEnd(u.line)), line: u.line } };
+  }
+  const chunkStart = lines.lineStart(u.startLine);
+  const chunkEnd = lines.lineEnd(u.logicalEndLine);
+  const chunk = text.slice(chunkStart, chunkEnd);
+  const rel = parseChunk(chunk, escape);
+  if (!rel) return undefined;
+  const shifted = shiftRelative(rel, u.startLine);
+  // The joined line is only needed here for JSON arrays and heredoc markers; otherwise it is built on demand.
+  const needsJoined = u.heredocs.length > 0 || (shifted.args.length > 0 && chunk.includes('['));
+  const joined = needsJoined ? joinLogicalLine(lines, u.startLine, u.logicalEndLine, escape) : undefined;
+  const argsStartDoc = shifted.args.length > 0 ? lines.offsetAt(shifted.args[0].range.start) : undefined;
+  const { json, invalid } = joined ? jsonArgs(joined, argsStartDoc) : { json: undefined, invalid: false };
+  const end = lines.lineEnd(u.endLine);
+  const lastArg = shifted.args[shifted.args.length - 1];
+  const instr: Instruction = {
+    index,
+    keyword: shifted.keyword,
+    keywordRange: shifted.keywordRange,
+    range: lines.rangeOf(lines.offsetAt(shifted.keywordRange.start), end),
+    startLine: u.startLine,
+    endLine: u.endLine,
+    start: lines.offsetAt(shifted.keywordRange.start),
+    end,
+    flags: shifted.flags,
+    args: json ? jsonArgValues(json, shifted.jsonStrings ?? [], shifted.args) : shifted.args,
+    argsRange: shifted.args.length > 0 ? { start: shifted.args[0].range.start, end: lastArg.range.end } : undefined,
+    jsonForm: json !== undefined,
+    jsonInvalid: invalid,
+    heredocs: joined ? buildHeredocs(u.heredocs, joined, lines, text) : [],
+    stageIndex: -1,
+  };
+  if (shifted.trigger) {
+    const t = shiftRelative(shifted.trigger, u.startLine);
+    instr.trigger = { ...instr, keyword: t.keyword, keywordRange: t.keywordRange, flags: t.flags, args: t.args, heredocs: [], jsonForm: false, jsonInvalid: false, start: lines.offsetAt(t.keywordRange.start) };
+  }
+  const problems: SyntaxProblem[] = [];
+  for (const h of instr.heredocs) {
+    if (!h.endRange) problems.push({ code: 'unterminated-heredoc', message: `Heredoc \`${h.name}\` is never closed: add a line \`${h.name}\`.`, range: h.markerRange });
+  }
+  for (const l of u.emptyContinuationLines) {
+    problems.push({ code: 'empty-continuation-line', message: 'Empty continuation line: remove it (BuildKit warns and a future version will reject it).', range: lines.rangeOf(lines.lineStart(l), lines.lineEnd(l)) });
+  }
+  joinedOut[index] = joined;
+  return { unit: u, textId: nextTextId++, instr, problems };
+}
 
+function assemble(text: string, lines: LineIndex, escape: EscapeChar, records: UnitRecord[], joined: (MappedText | undefined)[]): DockerfileModel {
+  const directives: Directive[] = [];
+  const comments: Comment[] = [];
+  const instructions: Instruction[] = [];
+  const problems: SyntaxProblem[] = [];
+  const byInstruction: UnitRecord[] = [];
+  let directivesEnd = 0;
+  for (const r of records) {
+    if (r.directive) {
+      directives.push(r.directive);
+      if (r.unit.kind === 'directive') directivesEnd = r.unit.line + 1;
+    } else if (r.comment) comments.push(r.comment);
+    else if (r.instr) {
+      instructions.push(r.instr);
+      byInstruction.push(r);
+      for (const p of r.problems) problems.push(p);
+    }
+  }
   const model: DockerfileModel = { text, lines, escape, directives, comments, instructions, stages: [], globalArgs: [], problems };
   buildStages(model);
-  logicalLines.set(model, joinedByIndex);
+  internals.set(model, { records, byInstruction, directivesEnd, joined });
   return model;
+}
+
+function parseFull(text: string): DockerfileModel {
+  const lines = new LineIndex(text);
+  const escape = detectEscape(lines);
+  const records: UnitRecord[] = [];
+  const joined: (MappedText | undefined)[] = [];
+  let index = 0;
+  for (const u of splitLogicalUnits(lines, escape)) {
+    const r = buildRecord(u, lines, text, escape, index, joined);
+    if (!r) continue;
+    if (r.instr) index++;
+    records.push(r);
+  }
+  return assemble(text, lines, escape, records, joined);
+}
+
+/**
+ * Builds the model of a Dockerfile. Never throws: whatever the text, a model
+ * comes back, with what BuildKit would reject listed in `problems`.
+ *
+ * With `previous` (the model of an earlier version of the same document) only
+ * the units an edit touched are split and parsed again; the units before the
+ * edit are reused as they are and those after it shifted. The result is the
+ * same as parsing from scratch.
+ */
+export function parseDockerfile(text: string, previous?: DockerfileModel): DockerfileModel {
+  if (previous) {
+    if (previous.text === text) return previous;
+    const model = reparse(text, previous);
+    if (model) return model;
+  }
+  return parseFull(text);
+}
+
+function reparse(text: string, prev: DockerfileModel): DockerfileModel | undefined {
+  const p = internals.get(prev);
+  if (!p) return undefined;
+  const old = prev.text;
+  const max = Math.min(old.length, text.length);
+  const a = commonPrefix(old, text, max);
+  const b = commonSuffix(old, text, max - a);
+  const lines = new LineIndex(text);
+  // One line of margin on each side: a CR/LF pair split by the edit changes where lines break.
+  const firstLine = Math.max(0, Math.min(prev.lines.positionAt(a).line, lines.positionAt(a).line) - 1);
+  if (firstLine <= p.directivesEnd) return undefined;
+  const escape = detectEscape(lines);
+  if (escape !== prev.escape) return undefined;
+  const oldLast = prev.lines.positionAt(old.length - b).line;
+  const newLast = lines.positionAt(text.length - b).line;
+  const dLine = newLast - oldLast;
+  const dOff = text.length - old.length;
+
+  const oldRecords = p.records;
+  let keep = 0;
+  while (keep < oldRecords.length && unitEnd(oldRecords[keep].unit) < firstLine) keep++;
+  if (keep === 0) return undefined;
+  const prefix = oldRecords.slice(0, keep);
+  const resume = unitEnd(prefix[keep - 1].unit) + 1;
+  let index = 0;
+  for (const r of prefix) if (r.instr) index++;
+
+  let syncAt = -1;
+  const units = splitLogicalUnits(lines, escape, resume, (line) => {
+    if (line <= newLast + 1) return false;
+    const k = recordStartingAt(oldRecords, line - dLine, keep);
+    if (k === -1) return false;
+    syncAt = k;
+    return true;
+  });
+  const records = prefix;
+  const joined: (MappedText | undefined)[] = p.joined.slice(0, index);
+  for (const u of units) {
+    const r = buildRecord(u, lines, text, escape, index, joined);
+    if (!r) continue;
+    if (r.instr) index++;
+    records.push(r);
+  }
+  if (syncAt !== -1) {
+    for (let k = syncAt; k < oldRecords.length; k++) {
+      const r = shiftRecord(oldRecords[k], dLine, dOff, index);
+      if (r.instr) index++;
+      records.push(r);
+    }
+  }
+  return assemble(text, lines, escape, records, joined);
+}
+
+const BLOCK = 2048;
+
+// Block-wise first: comparing substrings runs in native code, far faster than a charCodeAt loop over a large file.
+function commonPrefix(x: string, y: string, max: number): number {
+  let a = 0;
+  while (a + BLOCK <= max && x.substring(a, a + BLOCK) === y.substring(a, a + BLOCK)) a += BLOCK;
+  while (a < max && x.charCodeAt(a) === y.charCodeAt(a)) a++;
+  return a;
+}
+
+function commonSuffix(x: string, y: string, max: number): number {
+  let b = 0;
+  while (b + BLOCK <= max && x.substring(x.length - b - BLOCK, x.length - b) === y.substring(y.length - b - BLOCK, y.length - b)) b += BLOCK;
+  while (b < max && x.charCodeAt(x.length - 1 - b) === y.charCodeAt(y.length - 1 - b)) b++;
+  return b;
+}
+
+function unitEnd(u: LogicalUnit): number {
+  return u.kind === 'instruction' ? u.endLine : u.line;
+}
+
+function unitStart(u: LogicalUnit): number {
+  return u.kind === 'instruction' ? u.startLine : u.line;
+}
+
+/** Binary search over the records (in line order) for one starting exactly at `line`. */
+function recordStartingAt(records: UnitRecord[], line: number, from: number): number {
+  let lo = from;
+  let hi = records.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = unitStart(records[mid].unit);
+    if (s === line) return mid;
+    if (s < line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function shiftPos(p: Position, d: number): Position {
+  return { line: p.line + d, character: p.character };
+}
+
+function sr(r: Range, d: number): Range {
+  return { start: shiftPos(r.start, d), end: shiftPos(r.end, d) };
+}
+
+function shiftInstruction(i: Instruction, d: number, dOff: number, index: number): Instruction {
+  if (d === 0) {
+    // Same lines: every range stays valid, only the offsets move. A literal, not a spread: this runs for every instruction after the edit.
+    const copy: Instruction = {
+      index,
+      keyword: i.keyword,
+      keywordRange: i.keywordRange,
+      range: i.range,
+      startLine: i.startLine,
+      endLine: i.endLine,
+      start: i.start + dOff,
+      end: i.end + dOff,
+      flags: i.flags,
+      args: i.args,
+      argsRange: i.argsRange,
+      jsonForm: i.jsonForm,
+      jsonInvalid: i.jsonInvalid,
+      heredocs: i.heredocs,
+      stageIndex: -1,
+    };
+    if (i.trigger) copy.trigger = { ...i.trigger, index, start: i.trigger.start + dOff, end: i.trigger.end + dOff };
+    return copy;
+  }
+  const copy: Instruction = {
+    ...i,
+    index,
+    stageIndex: -1,
+    keywordRange: sr(i.keywordRange, d),
+    range: sr(i.range, d),
+    startLine: i.startLine + d,
+    endLine: i.endLine + d,
+    start: i.start + dOff,
+    end: i.end + dOff,
+    flags: i.flags.map((f) => ({ ...f, range: sr(f.range, d), nameRange: sr(f.nameRange, d), valueRange: f.valueRange && sr(f.valueRange, d) })),
+    args: i.args.map((x) => ({ ...x, range: sr(x.range, d) })),
+    argsRange: i.argsRange && sr(i.argsRange, d),
+    heredocs: i.heredocs.map((h) => ({ ...h, markerRange: sr(h.markerRange, d), bodyRange: h.bodyRange && sr(h.bodyRange, d), endRange: h.endRange && sr(h.endRange, d) })),
+  };
+  if (i.trigger) {
+    const t = shiftInstruction(i.trigger, d, dOff, index);
+    t.stageIndex = i.trigger.stageIndex;
+    copy.trigger = t;
+  }
+  return copy;
+}
+
+function shiftUnit(u: LogicalUnit, d: number): LogicalUnit {
+  if (d === 0) return u;
+  if (u.kind !== 'instruction') return { ...u, line: u.line + d };
+  return {
+    ...u,
+    startLine: u.startLine + d,
+    endLine: u.endLine + d,
+    logicalEndLine: u.logicalEndLine + d,
+    heredocs: u.heredocs.map((h) => ({ ...h, bodyStartLine: h.bodyStartLine + d, bodyEndLine: h.bodyEndLine + d, endLine: h.endLine === -1 ? -1 : h.endLine + d })),
+    emptyContinuationLines: u.emptyContinuationLines.map((l) => l + d),
+  };
+}
+
+function shiftRecord(r: UnitRecord, d: number, dOff: number, index: number): UnitRecord {
+  // Instructions are always copied: their stage index is assigned anew.
+  if (d === 0 && dOff === 0 && !r.instr) return r;
+  const out: UnitRecord = { unit: shiftUnit(r.unit, d), textId: r.textId, problems: d === 0 ? r.problems : r.problems.map((x) => ({ ...x, range: sr(x.range, d) })) };
+  if (r.instr) out.instr = shiftInstruction(r.instr, d, dOff, index);
+  if (r.comment) out.comment = d === 0 ? r.comment : { ...r.comment, range: sr(r.comment.range, d), line: r.comment.line + d };
+  if (r.directive) out.directive = r.directive;
+  return out;
 }
 
 /** JSON-form arguments: one per array element, ranges from dockerfile-ast's string tokens when they line up. */
@@ -221,12 +457,37 @@ function jsonArgValues(values: string[], strings: Arg[], astArgs: Arg[]): Arg[] 
   return values.map((v) => ({ raw: JSON.stringify(v), value: v, range: { start: first.start, end: last.end } }));
 }
 
-const logicalLines = new WeakMap<DockerfileModel, MappedText[]>();
-
 /** The joined logical line of an instruction (what BuildKit's parser reads). */
 export function logicalLineOf(model: DockerfileModel, instr: Instruction): MappedText {
-  const list = logicalLines.get(model);
-  const found = list?.[instr.index];
-  return found ?? joinLogicalLine(model.lines, instr.startLine, instr.startLine, model.escape);
+  const p = internals.get(model);
+  const r = p?.byInstruction[instr.index];
+  if (!p || !r || r.unit.kind !== 'instruction' || r.unit.startLine !== instr.startLine) return joinLogicalLine(model.lines, instr.startLine, instr.startLine, model.escape);
+  let joined = p.joined[instr.index];
+  if (!joined) {
+    joined = joinLogicalLine(model.lines, r.unit.startLine, r.unit.logicalEndLine, model.escape);
+    p.joined[instr.index] = joined;
+  }
+  return joined;
 }
 
+/**
+ * A number naming the exact text of an instruction's lines within the models
+ * of one document's versions: equal numbers mean equal text (the converse
+ * need not hold). Undefined for a model not built by parseDockerfile.
+ */
+export function instructionTextId(model: DockerfileModel, instr: Instruction): number | undefined {
+  const r = internals.get(model)?.byInstruction[instr.index];
+  return r && r.instr && r.unit.kind === 'instruction' && r.unit.startLine === instr.startLine ? r.textId : undefined;
+}
+
+/**
+ * A model that shows a part of `model` (e.g. one stage) to a rule, sharing
+ * its text, instructions and parse data: what the incremental engine runs
+ * scoped rules on.
+ */
+export function modelView(model: DockerfileModel, parts: Pick<DockerfileModel, 'instructions' | 'stages'>): DockerfileModel {
+  const view: DockerfileModel = { ...model, instructions: parts.instructions, stages: parts.stages };
+  const p = internals.get(model);
+  if (p) internals.set(view, p);
+  return view;
+}

@@ -2,7 +2,12 @@ import { splitReference } from './image-ref';
 import { DockerfileModel, ImageRef, Instruction, Stage } from './types';
 import { expandVariables } from './variables';
 
-const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)(\/|$|:)|windowsservercore|nanoserver|ltsc20\d\d/i;
+/** Windows base images: Microsoft's own and community ones like `stefanscherer/node-windows`. */
+const WINDOWS_IMAGE = /windows|nanoserver|servercore|ltsc20\d\d/i;
+/** Community Windows images name themselves so: `stefanscherer/node-windows`, `foo/windows-tools`. */
+const WINDOWS_NAME_PART = /(^|[/_-])windows([_-]|[/:@]|$)/i;
+/** `WORKDIR C:\app`: only a Windows stage has drive letters. */
+const DRIVE_PATH = /^[a-zA-Z]:[\\/]/;
 
 /** Groups instructions into stages and resolves each stage's base. */
 export function buildStages(model: DockerfileModel): void {
@@ -15,6 +20,7 @@ export function buildStages(model: DockerfileModel): void {
         instr.stageIndex = current.index;
         current.instructions.push(instr);
         if (instr.keyword === 'SHELL' && instr.jsonForm && /powershell|pwsh|cmd(\.exe)?$/i.test(instr.args[0]?.value ?? '')) current.windows = true;
+        if (instr.keyword === 'WORKDIR' && DRIVE_PATH.test(instr.args[0]?.raw ?? '')) current.windows = true;
       } else {
         if (instr.keyword === 'ARG') {
           model.globalArgs.push(instr);
@@ -70,7 +76,7 @@ export function buildStages(model: DockerfileModel): void {
       else if (hasVariables) baseKind = 'variable';
     }
     const platform = instr.flags.find((f) => f.name === 'platform');
-    const windows = baseStage !== undefined ? model.stages[baseStage].windows : image !== undefined && (WINDOWS_IMAGE.test(image.resolved) || /windows/i.test(platform?.value ?? ''));
+    const windows = baseStage !== undefined ? model.stages[baseStage].windows : image !== undefined && (WINDOWS_IMAGE.test(image.resolved) || WINDOWS_NAME_PART.test(image.resolved) || /windows/i.test(platform?.value ?? ''));
     current = { index, name, nameRange, from: instr, image, platform, baseKind, baseStage, instructions: [], windows };
     model.stages.push(current);
   }

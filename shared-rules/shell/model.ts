@@ -153,6 +153,8 @@ function buildRelative(text: string): RelScript {
     const subst = inSubst || node.type === 'command_substitution' || node.type === 'process_substitution';
     let afterOr = false;
     for (const c of node.children) {
+      // `a | b)` in a case item separates patterns; it is not a pipe.
+      if (node.type === 'case_item' && !c.named && c.type === '|') continue;
       if (!c.named && c.type === '||') afterOr = true;
       visit(c, subst, cond || (node.type === 'list' && afterOr), undefined);
     }
@@ -179,6 +181,19 @@ function redirectOf(node: ShellNode, text: string): { operator: string; target: 
   return { operator: op?.type ?? text.slice(node.start, node.end).replace(/\s.*$/s, ''), target: dest ? wordOf(dest, text) : undefined };
 }
 
+/**
+ * tree-sitter-bash splits `a-$V/b-$V.tar.gz` after the second `$`; bash reads
+ * one word there, so arguments that touch are joined again.
+ */
+function pushArgument(args: RelWord[], word: RelWord, text: string): void {
+  const prev = args[args.length - 1];
+  if (prev && prev.end === word.start) {
+    args[args.length - 1] = { text: text.slice(prev.start, word.end), value: text.slice(prev.start, word.end), static: false, start: prev.start, end: word.end };
+    return;
+  }
+  args.push(word);
+}
+
 function commandOf(node: ShellNode, text: string, separator: Separator | undefined, inSubstitution: boolean, conditional: boolean): RelCommand {
   let name: RelWord | undefined;
   const args: RelWord[] = [];
@@ -201,7 +216,7 @@ function commandOf(node: ShellNode, text: string, separator: Separator | undefin
       } else if (/redirect$/.test(c.type)) {
         redirects.push(redirectOf(c, text));
       } else if (c.named && (c.field === 'argument' || WORDISH.has(c.type))) {
-        args.push(wordOf(c, text));
+        pushArgument(args, wordOf(c, text), text);
       }
     }
   }

@@ -168,3 +168,16 @@ describe('CLI: layers', () => {
     assert.match(r.err, /layers takes exactly one Dockerfile/);
   });
 });
+
+describe('CLI: --fix on a naive Dockerfile', () => {
+  it('applies every safe fix together and leaves a Dockerfile that still builds the same software', () => {
+    const dir = tmp();
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, 'FROM ubuntu:24.04\nRUN apt-get update\nRUN apt-get install -y curl\nRUN mkdir /app\nMAINTAINER me\nCMD python3 app.py\n');
+    cli(['lint', file, '--fix']);
+    assert.equal(
+      readFileSync(file, 'utf8'),
+      'FROM ubuntu:24.04\nRUN apt-get update && \\\n    apt-get install -y curl && rm -rf /var/lib/apt/lists/* && \\\n    mkdir /app\nLABEL org.opencontainers.image.authors="me"\nCMD ["python3", "app.py"]\n',
+    );
+  });
+});

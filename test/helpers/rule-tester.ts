@@ -50,12 +50,16 @@ function describeFinding(f: Finding): string {
   return `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.message}`;
 }
 
-export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+/**
+ * `docsHost`: what the host knows when the docs examples are linted (for rules that need the build context).
+ * `docsOptions`: the options they are linted with (for rules that are silent until configured).
+ */
+export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[]; docsHost?: HostInfo; docsOptions?: ValidCase['options'] }): void {
   const id = rule.meta.id;
   describe(`rule ${id}`, () => {
     it('documents a flagged and a clean example that really behave so', () => {
-      assert.ok(lintWith(rule, { code: rule.meta.docs.bad }).length > 0, 'docs.bad must be flagged');
-      assert.deepEqual(lintWith(rule, { code: rule.meta.docs.good }).map(describeFinding), [], 'docs.good must be clean');
+      assert.ok(lintWith(rule, { code: rule.meta.docs.bad, host: cases.docsHost, options: cases.docsOptions }).length > 0, 'docs.bad must be flagged');
+      assert.deepEqual(lintWith(rule, { code: rule.meta.docs.good, host: cases.docsHost, options: cases.docsOptions }).map(describeFinding), [], 'docs.good must be clean');
     });
     cases.valid.forEach((v, i) => {
       const c = typeof v === 'string' ? { code: v } : v;

@@ -8,6 +8,7 @@ ruleTester(rule, {
     { name: 'cache mount', code: 'FROM debian:bookworm-slim\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n' },
     { name: 'build stage not in the image', code: 'FROM debian:bookworm-slim AS build\nRUN apt-get update && apt-get install -y gcc\nFROM scratch\nCOPY --from=build /x /x\n' },
     { name: 'no apt', code: 'FROM debian:bookworm-slim\nRUN echo hi\n' },
+    { name: 'update alone is apt-update-alone\'s finding: removing lists there would break the next install', code: 'FROM debian:bookworm-slim\nRUN apt-get update\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n' },
   ],
   invalid: [
     {

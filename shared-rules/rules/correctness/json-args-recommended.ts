@@ -7,6 +7,7 @@ const SHELL_META = /[*?[~{}$`]/;
 const rule: Rule = {
   meta: {
     id: 'json-args-recommended',
+    scope: 'instruction',
     category: 'correctness',
     severity: 'warning',
     fixable: 'safe',

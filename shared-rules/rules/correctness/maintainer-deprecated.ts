@@ -7,6 +7,7 @@ function labelValue(text: string): string {
 const rule: Rule = {
   meta: {
     id: 'maintainer-deprecated',
+    scope: 'instruction',
     category: 'correctness',
     severity: 'warning',
     fixable: 'safe',

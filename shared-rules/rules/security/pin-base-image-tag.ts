@@ -4,6 +4,7 @@ import { recommendedPinTag } from '../../data/base-images';
 const rule: Rule = {
   meta: {
     id: 'pin-base-image-tag',
+    scope: 'stage',
     category: 'security',
     severity: 'warning',
     fixable: 'unsafe',

@@ -9,17 +9,18 @@ const LISTS = '/var/lib/apt/lists';
 const rule: Rule = {
   meta: {
     id: 'apt-lists-not-cleaned',
+    scope: 'stage',
     category: 'size',
     severity: 'warning',
     fixable: 'safe',
     equivalents: { hadolint: ['DL3009'] },
     docs: {
-      summary: '`apt-get update`/`install` in a RUN that does not remove `/var/lib/apt/lists/*` in the same RUN.',
+      summary: '`apt-get install` in a RUN that does not remove `/var/lib/apt/lists/*` in the same RUN.',
       why:
         '`apt-get update` downloads the package index into `/var/lib/apt/lists`: roughly 18–20 MB on Debian bookworm, more on Ubuntu. Unless the same RUN deletes it, the index is frozen into that layer and shipped with the image, although nothing at run time needs it. Deleting it in a later RUN does not help: the bytes stay in the earlier layer.',
       bad: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
       good: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
-      fix: 'Appends `&& rm -rf /var/lib/apt/lists/*` to the RUN (a new line at the end of a heredoc script). Safe: the index is only needed while installing. Quiet when the RUN mounts a BuildKit cache on `/var/lib/apt/lists` and in build stages that do not end up in the image.',
+      fix: 'Appends `&& rm -rf /var/lib/apt/lists/*` to the RUN (a new line at the end of a heredoc script). Safe: the index is only needed while installing. Quiet when the RUN mounts a BuildKit cache on `/var/lib/apt/lists`, in build stages that do not end up in the image, and on a RUN that only runs `apt-get update` (that is `apt-update-alone`: the fix there is to merge it with the install).',
     },
   },
   check(ctx) {
@@ -31,7 +32,9 @@ const rule: Rule = {
         if (hasCacheMount(instr.flags, [LISTS, '/var/lib/apt'])) continue;
         for (const script of ctx.scripts(instr).all) {
           const calls = aptCalls(script).filter((c) => c.action === 'update' || c.action === 'install');
-          if (calls.length === 0 || removesPath(script, LISTS)) continue;
+          // An update with no install is apt-update-alone's finding: deleting the lists
+          // there would leave the next RUN's install without an index.
+          if (!calls.some((c) => c.action === 'install') || removesPath(script, LISTS)) continue;
           if (script.commands.some((c) => /^apt(-get)?$/.test(c.name) && c.args.some((a) => a.value === 'dist-clean'))) continue;
           const target = calls.find((c) => c.action === 'update') ?? calls[0];
           const edit = appendCommandEdit(model, instr, script, 'rm -rf /var/lib/apt/lists/*');

@@ -6,6 +6,7 @@ import { approx } from '../../layer-cost/format';
 const rule: Rule = {
   meta: {
     id: 'apt-no-install-recommends',
+    scope: 'stage',
     category: 'size',
     severity: 'warning',
     fixable: 'unsafe',

@@ -7,6 +7,7 @@ const INSTALLS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 
 const rule: Rule = {
   meta: {
     id: 'apt-update-alone',
+    scope: 'stage',
     category: 'size',
     severity: 'warning',
     fixable: 'safe',

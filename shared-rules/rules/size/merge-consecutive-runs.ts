@@ -8,6 +8,7 @@ const SMALL_RUN = 2;
 const rule: Rule = {
   meta: {
     id: 'merge-consecutive-runs',
+    scope: 'stage',
     category: 'size',
     severity: 'info',
     fixable: 'safe',

@@ -1,0 +1,189 @@
+// Layerwise's own benchmark: our language server against the most-installed
+// Dockerfile server (dockerfile-language-server-nodejs, a devDependency) in
+// the same run, over stdio, on seeded multi-stage Dockerfiles of 100 to
+// 20,000 lines; then both validators in-process over ../shared/corpus.
+//
+//   node scripts/bench/run.mjs [--quick] [--sizes 100,1000] [--no-build] [--no-corpus]
+//
+// Prints medians, p95 and ours/peer ratios, checks the targets, and writes
+// bench-results/latest.json. Not part of `npm test`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { lspServer } from './lsp.mjs';
+import { positions, Session } from './scenarios.mjs';
+import { median, p95, sleep } from './stats.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(join(root, 'package.json'));
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const sizesArg = argv.includes('--sizes') ? argv[argv.indexOf('--sizes') + 1] : undefined;
+const SIZES = sizesArg ? sizesArg.split(',').map(Number) : [100, 1000, 5000, 20000];
+const started = performance.now();
+
+// ---- build: the server bundle, and our core for the in-process corpus run ----
+if (!argv.includes('--no-build')) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
+const coreFile = join(root, '.cache', 'bench', 'core.cjs');
+mkdirSync(dirname(coreFile), { recursive: true });
+const { build } = require('esbuild');
+await build({
+  entryPoints: [join(root, 'scripts', 'bench', 'core-entry.ts')],
+  outfile: coreFile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') },
+});
+const core = require(coreFile);
+await core.ready();
+
+const OURS = { name: 'layerwise', command: process.execPath, args: [join(root, 'dist', 'server.js'), '--stdio'] };
+const PEER_BIN = join(dirname(require.resolve('dockerfile-language-server-nodejs/package.json')), 'bin', 'docker-langserver');
+const PEER = { name: 'docker-langserver', command: process.execPath, args: [PEER_BIN, '--stdio'] };
+// The full catalog, hint rules included.
+const everyRule = Object.fromEntries(core.allRules.map((r) => [r.meta.id, 'warning']));
+const initOptions = { ours: { settings: { rules: everyRule } }, peer: undefined };
+
+const work = join(tmpdir(), 'layerwise-bench');
+const N = quick ? { cold: 3, open: 2, warm: 5, keys: 6, bursts: 1, hovers: 15, actions: 15 } : { cold: 5, open: 3, warm: 20, keys: 12, bursts: 3, hovers: 40, actions: 40 };
+
+function fileFor(size, seed) {
+  const dir = join(work, `${size}-${seed}`);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'Dockerfile');
+  const text = core.generateDockerfile(size, seed);
+  writeFileSync(path, text);
+  return { uri: pathToFileURL(path).href, text };
+}
+
+async function coldStarts(server, init) {
+  const out = [];
+  for (let k = 0; k < N.cold; k++) {
+    const t0 = performance.now();
+    const s = lspServer(root, server.command, server.args);
+    await s.initialize(init);
+    out.push(performance.now() - t0);
+    await s.shutdown();
+  }
+  return out;
+}
+
+async function sizeRun(server, init, size) {
+  const s = lspServer(root, server.command, server.args);
+  await s.initialize(init);
+  s.notify('initialized', {});
+  // Let start-up work (data tables, registrations) finish before timing edits.
+  await sleep(1500);
+  const opens = [];
+  let session;
+  for (let k = 0; k < N.open; k++) {
+    if (session) session.close();
+    const f = fileFor(size, 1000 + k);
+    session = new Session(s, f.uri, f.text);
+    opens.push(await session.open());
+  }
+  const { typing, keywords } = positions(session.text);
+  // Untimed warm-up keystrokes (JIT), the same for both servers.
+  await session.keystrokes(typing.slice(0, Math.ceil(typing.length / 2)), N.warm);
+  const keys = await session.keystrokes(typing.slice(Math.ceil(typing.length / 2)), size >= 20000 ? Math.ceil(N.keys * 0.75) : N.keys);
+  const bursts = [];
+  for (let k = 0; k < N.bursts; k++) bursts.push(await session.burst(typing[Math.floor(((k + 0.5) * typing.length) / N.bursts)], 20, 30));
+  const hovers = await session.hovers(keywords, N.hovers);
+  const actions = await session.codeActions(N.actions, keywords);
+  const rss = s.peakRss();
+  await s.shutdown();
+  return { open: opens, change: keys, burst: bursts, hover: hovers, codeAction: actions, rss: [rss] };
+}
+
+function lintCorpus() {
+  const corpus = join(root, '..', 'shared', 'corpus');
+  if (!existsSync(corpus)) return undefined;
+  const files = [];
+  for (const repo of readdirSync(corpus).sort()) {
+    const dir = join(corpus, repo);
+    if (repo.endsWith('.tsv') || repo.endsWith('.md')) continue;
+    for (const f of readdirSync(dir).sort()) files.push(readFileSync(join(dir, f), 'utf8'));
+  }
+  const utils = require('dockerfile-utils');
+  const linter = core.defaultLinter();
+  const config = { rules: everyRule };
+  const time = (fn) => {
+    for (const t of files.slice(0, 200)) fn(t); // warm-up
+    const t0 = performance.now();
+    for (const t of files) fn(t);
+    return files.length / ((performance.now() - t0) / 1000);
+  };
+  const peer = time((t) => utils.validate(t));
+  const ours = time((t) => linter.lintText(t, config));
+  return { files: files.length, ours, peer };
+}
+
+// ---- run ----
+const results = { sizes: {}, cold: {}, corpus: undefined, node: process.version, quick };
+console.log(`Layerwise benchmark: sizes ${SIZES.join(', ')} lines${quick ? ' (quick)' : ''}; ${core.allRules.length} rules on`);
+results.cold.ours = await coldStarts(OURS, initOptions.ours);
+results.cold.peer = await coldStarts(PEER, initOptions.peer);
+for (const size of SIZES) {
+  process.stdout.write(`  ${size} lines: layerwise…`);
+  const ours = await sizeRun(OURS, initOptions.ours, size);
+  process.stdout.write(' docker-langserver…');
+  const peer = await sizeRun(PEER, initOptions.peer, size);
+  process.stdout.write(' done\n');
+  results.sizes[size] = { ours, peer };
+}
+if (!argv.includes('--no-corpus')) results.corpus = lintCorpus();
+
+// ---- report ----
+const ms = (x) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)) : 'n/a');
+const mb = (x) => (Number.isFinite(x) ? (x / 1048576).toFixed(0) + ' MB' : 'n/a');
+const rows = [];
+const checks = [];
+const row = (metric, size, ours, peer, fmt = ms) => {
+  const ratio = median(ours) / median(peer);
+  rows.push([metric, size, fmt(median(ours)), fmt(p95(ours)), fmt(median(peer)), fmt(p95(peer)), Number.isFinite(ratio) ? ratio.toFixed(2) : 'n/a']);
+  return ratio;
+};
+const check = (label, ok, detail) => checks.push(`${ok ? 'PASS' : 'MISS'}  ${label}: ${detail}`);
+
+const coldRatio = row('spawn → initialize (ms)', '-', results.cold.ours, results.cold.peer);
+check('cold start ≤ peer', coldRatio <= 1, `ratio ${coldRatio.toFixed(2)}`);
+for (const size of SIZES) {
+  const { ours, peer } = results.sizes[size];
+  row('didOpen → diagnostics (ms)', size, ours.open, peer.open);
+  const change = row('didChange → diagnostics (ms)', size, ours.change, peer.change);
+  const burst = row('20-key burst → last diagnostics (ms)', size, ours.burst, peer.burst);
+  row('hover (ms)', size, ours.hover, peer.hover);
+  row('codeAction (ms)', size, ours.codeAction, peer.codeAction);
+  const rss = row('peak RSS', size, ours.rss, peer.rss, mb);
+  check(`hover ≤ 1 ms at ${size}`, median(ours.hover) <= 1, `${ms(median(ours.hover))} ms`);
+  check(`codeAction ≤ 1 ms at ${size}`, median(ours.codeAction) <= 1, `${ms(median(ours.codeAction))} ms`);
+  check(`peak RSS ≤ peer at ${size}`, rss <= 1, `ratio ${rss.toFixed(2)}`);
+  if (size === 1000) check('didChange ≤ 0.5× peer at 1,000 lines', change <= 0.5, `ratio ${change.toFixed(2)}`);
+  if (size === 20000) {
+    check('didChange ≤ 0.2× peer at 20,000 lines', change <= 0.2, `ratio ${change.toFixed(2)}`);
+    check('burst ≤ 300 ms at 20,000 lines', median(ours.burst) <= 300, `${ms(median(ours.burst))} ms (peer ${ms(median(peer.burst))} ms)`);
+  }
+}
+
+const widths = [38, 6, 10, 10, 10, 10, 7];
+const line = (cells) => cells.map((c, i) => (i < 2 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' ');
+console.log('\n' + line(['metric', 'lines', 'ours med', 'ours p95', 'peer med', 'peer p95', 'ratio']));
+console.log('-'.repeat(widths.reduce((a, b) => a + b + 1, 0)));
+for (const r of rows) console.log(line(r));
+if (results.corpus) {
+  const c = results.corpus;
+  console.log(`\ncorpus lint (${c.files} files, in-process): layerwise ${c.ours.toFixed(0)} files/s, dockerfile-utils ${c.peer.toFixed(0)} files/s, ratio ${(c.ours / c.peer).toFixed(2)}`);
+  check('corpus files/s ≥ 2× peer', c.ours >= 2 * c.peer, `ratio ${(c.ours / c.peer).toFixed(2)}`);
+}
+console.log('\n' + checks.join('\n'));
+console.log(`\nfinished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+writeFileSync(join(root, 'bench-results', 'latest.json'), JSON.stringify(results, null, 2));

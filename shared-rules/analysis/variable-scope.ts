@@ -1,0 +1,72 @@
+import { keyValuePairs, unquoteWord } from '../model/key-values';
+import { DockerfileModel, Instruction, Stage } from '../model/types';
+import { expandVariables } from '../model/variables';
+
+/** ARGs BuildKit defines for FROM lines; inside a stage they exist only once declared with `ARG`. */
+export const PLATFORM_ARGS: readonly string[] = ['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE'];
+
+const PROXY_ARGS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY']);
+
+/** ARGs the builder itself reads or predefines: declaring one is never "unused". */
+export function isBuilderArg(name: string): boolean {
+  return name.startsWith('BUILDKIT_') || name === 'SOURCE_DATE_EPOCH' || PROXY_ARGS.has(name.toUpperCase()) || PLATFORM_ARGS.includes(name);
+}
+
+/** The stage at the root of a `FROM <stage>` chain: the one with a real base image. */
+export function rootStage(model: DockerfileModel, stage: Stage): Stage {
+  let s = stage;
+  for (let guard = 0; s.baseStage !== undefined && guard < model.stages.length; guard++) s = model.stages[s.baseStage];
+  return s;
+}
+
+/** The stages `stage` builds on, root first, ending with `stage` itself. */
+export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const out = [stage];
+  for (let s = stage, guard = 0; s.baseStage !== undefined && guard < model.stages.length; guard++) {
+    s = model.stages[s.baseStage];
+    out.unshift(s);
+  }
+  return out;
+}
+
+/** Global ARGs (before the first FROM) with their defaults; undefined = declared without one. */
+export function globalArgs(model: DockerfileModel): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const instr of model.globalArgs) {
+    for (const kv of keyValuePairs(model, instr)) {
+      const value = kv.value === undefined ? undefined : expandVariables(kv.raw ?? '', (n) => out.get(n), model.escape).value;
+      out.set(kv.name, value);
+    }
+  }
+  return out;
+}
+
+/**
+ * The ARG and ENV names visible to `instr` in `stage` (those declared in the
+ * stages it builds on and earlier in the stage itself), with their values as
+ * far as they are known statically (undefined = declared, value unknown).
+ * An ARG without a default takes the global ARG's default, as BuildKit does.
+ * The base image's own environment is not known and not included.
+ */
+export function scopeAt(model: DockerfileModel, stage: Stage, instr: Instruction | undefined): Map<string, string | undefined> {
+  const globals = globalArgs(model);
+  const scope = new Map<string, string | undefined>();
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (s === stage && instr && i.index >= instr.index) return scope;
+      if (i.keyword !== 'ARG' && i.keyword !== 'ENV') continue;
+      const pairs = keyValuePairs(model, i);
+      // ENV expands every value against the environment before the instruction; ARG one by one.
+      const before = i.keyword === 'ENV' ? new Map(scope) : scope;
+      for (const kv of pairs) {
+        let value: string | undefined;
+        if (kv.raw !== undefined) {
+          const exp = expandVariables(kv.raw, (n) => before.get(n), model.escape);
+          value = exp.unresolved.length > 0 ? undefined : unquoteWord(exp.value, model.escape);
+        } else value = i.keyword === 'ARG' ? globals.get(kv.name) : undefined;
+        scope.set(kv.name, value);
+      }
+    }
+  }
+  return scope;
+}

@@ -1,0 +1,408 @@
+import { instructionTextId, modelView } from '../model/parse';
+import { imageStages } from '../model/stages';
+import { DockerfileModel, Instruction, Stage } from '../model/types';
+import { Range } from '../text/types';
+import { compareFindings, effectiveSeverity, instructionAt, LintConfig, Linter, LintResult, ruleContext } from './lint';
+import { collectSuppressions, isSuppressed } from './suppressions';
+import { Finding, Fix, HostInfo, Report, Rule, RuleOptions, RuleScope, Tag } from './types';
+
+/** A finding before suppression and severity, as cached per segment. */
+interface RawFinding {
+  message: string;
+  range: Range;
+  fixes: Fix[];
+  tags: Tag[];
+  instructionIndex: number | undefined;
+}
+
+/** A part of the document a scoped rule's findings are cached for: a stage or an instruction. */
+interface Segment {
+  /** Everything the findings inside may depend on, under the rule's scope. */
+  key: string;
+  startLine: number;
+  endLine: number;
+  /** Index of the first instruction in the segment, to move cached instruction indexes. */
+  firstIndex: number;
+  /** The stage (-1: before the first FROM) or the instruction the segment holds. */
+  stage: number;
+  instruction: Instruction | undefined;
+}
+
+interface Cached {
+  startLine: number;
+  firstIndex: number;
+  findings: RawFinding[];
+}
+
+interface Partition {
+  segments: Segment[];
+  /** What a rule sees when only segment `k` is re-checked (built once per lint, shared by the rules). */
+  view(k: number): DockerfileModel;
+}
+
+interface PartitionState {
+  /** Cached findings per segment and rule, from the previous version. */
+  prev: (Map<string, Cached> | undefined)[];
+  /** What this version keeps for the next one. */
+  next: Map<string, Cached>[];
+}
+
+export interface IncrementalOptions {
+  /** Run only the rules this accepts (e.g. only per-instruction rules on a huge file). */
+  ruleFilter?: (rule: Rule) => boolean;
+}
+
+const NO_HOST: HostInfo = {};
+
+/** How many dirty segments are still re-checked one by one; past that a whole run is cheaper. */
+const MAX_VIEWS = 24;
+
+/**
+ * Lints successive versions of one document, re-running each scoped rule
+ * only on the stages or instructions whose text or context changed and
+ * moving the cached findings of the others. The result equals
+ * `Linter.lint` on the same model: rules without a scope run whole every
+ * time, and a rule that reports outside its scope is run whole from then on.
+ */
+export class IncrementalLinter {
+  private cache = new Map<string, Map<string, Cached>>();
+  private texts = new Map<string, number>();
+  private nextTextId = 1;
+  /** Rules that reported outside any segment of their scope: always run whole. */
+  private readonly unscoped = new Set<string>();
+  private configKey: string | undefined;
+  private host: HostInfo | undefined;
+
+  constructor(private readonly linter: Linter) {}
+
+  /** Forget every cached result (settings or build context changed). */
+  reset(): void {
+    this.cache = new Map();
+    this.texts = new Map();
+    this.unscoped.clear();
+  }
+
+  lint(model: DockerfileModel, config: LintConfig = {}, host: HostInfo = NO_HOST, options: IncrementalOptions = {}): LintResult {
+    const configKey = JSON.stringify(config.options ?? {});
+    if (configKey !== this.configKey || host !== this.host) {
+      this.reset();
+      this.configKey = configKey;
+      this.host = host;
+    }
+    const usedTexts = new Map<string, number>();
+    const partitions = new Partitions(model, (text) => this.textId(text, usedTexts));
+    const states = new Map<Partition, PartitionState>();
+    const stateOf = (part: Partition): PartitionState => {
+      let st = states.get(part);
+      if (!st) {
+        // One cache lookup per segment, shared by every rule of that scope.
+        st = { prev: part.segments.map((seg) => this.cache.get(seg.key)), next: part.segments.map(() => new Map()) };
+        states.set(part, st);
+      }
+      return st;
+    };
+    const suppressions = collectSuppressions(model, this.linter.equivalences);
+    const findings: Finding[] = [];
+    const ruleErrors: LintResult['ruleErrors'] = [];
+    const opts = config.options ?? {};
+
+    for (const rule of this.linter.rules) {
+      const severity = effectiveSeverity(rule, config);
+      if (!severity) continue;
+      if (options.ruleFilter && !options.ruleFilter(rule)) continue;
+      const id = rule.meta.id;
+      const escalate = suppressions.buildkitErrors && (rule.meta.equivalents.buildkit?.length ?? 0) > 0;
+      const emit = (raw: RawFinding) => {
+        const instr = raw.instructionIndex !== undefined ? model.instructions[raw.instructionIndex] : undefined;
+        if (isSuppressed(suppressions, id, instr)) return;
+        findings.push({ ruleId: id, severity: escalate ? 'error' : severity, message: raw.message, range: raw.range, fixes: raw.fixes, tags: raw.tags, instructionIndex: raw.instructionIndex });
+      };
+      const scope: RuleScope = rule.meta.scope ?? 'file';
+      const whole = () => {
+        const { raws, error } = runRule(rule, model, model, host, opts);
+        if (error) ruleErrors.push({ ruleId: id, error });
+        raws.forEach(emit);
+      };
+      if (scope === 'file' || this.unscoped.has(id)) {
+        whole();
+        continue;
+      }
+      const part = partitions.get(scope);
+      const state = stateOf(part);
+      const results = this.scoped(rule, model, part, state, host, opts, ruleErrors);
+      if (!results) {
+        // Reported outside its scope: from now on this rule runs whole.
+        this.unscoped.add(id);
+        whole();
+        continue;
+      }
+      const segs = part.segments;
+      for (let k = 0; k < segs.length; k++) {
+        const r = results.found[k];
+        if (r.findings.length > 0) for (const raw of relocate(r, segs[k])) emit(raw);
+        if (results.cacheable[k]) state.next[k].set(id, r);
+      }
+    }
+    // Keep only what this version uses: the caches stay as large as the document.
+    const nextCache = new Map<string, Map<string, Cached>>();
+    for (const [part, st] of states) part.segments.forEach((seg, k) => nextCache.set(seg.key, st.next[k]));
+    this.cache = nextCache;
+    this.texts = usedTexts;
+    findings.sort(compareFindings);
+    return { model, findings, ruleErrors };
+  }
+
+  private textId(text: string, used: Map<string, number>): number {
+    let id = used.get(text) ?? this.texts.get(text);
+    if (id === undefined) id = this.nextTextId++;
+    used.set(text, id);
+    return id;
+  }
+
+  /** Per segment: its findings (cached or fresh); undefined when the rule reported outside its segments. */
+  private scoped(rule: Rule, model: DockerfileModel, part: Partition, state: PartitionState, host: HostInfo, opts: RuleOptions, ruleErrors: LintResult['ruleErrors']): { found: Cached[]; cacheable: boolean[] } | undefined {
+    const id = rule.meta.id;
+    const segs = part.segments;
+    const found: Cached[] = new Array<Cached>(segs.length);
+    const cacheable: boolean[] = new Array<boolean>(segs.length).fill(true);
+    const dirty: number[] = [];
+    const pinned = rule.meta.mentionsLines === true;
+    for (let k = 0; k < segs.length; k++) {
+      const hit = state.prev[k]?.get(id);
+      if (hit && (!pinned || (hit.startLine === segs[k].startLine && hit.firstIndex === segs[k].firstIndex))) found[k] = hit;
+      else dirty.push(k);
+    }
+    if (dirty.length === 0) return { found, cacheable };
+    if (dirty.length <= MAX_VIEWS && dirty.length * 4 <= segs.length) {
+      let ok = true;
+      for (const k of dirty) {
+        const seg = segs[k];
+        const { raws, error } = runRule(rule, model, part.view(k), host, opts);
+        if (error) {
+          ok = false;
+          break;
+        }
+        const mine: RawFinding[] = [];
+        for (const raw of raws) {
+          const at = segmentAt(segs, raw.range.start.line);
+          if (at === -1) {
+            ok = false;
+            break;
+          }
+          if (at === k) mine.push(raw);
+        }
+        if (!ok) break;
+        found[k] = { startLine: seg.startLine, firstIndex: seg.firstIndex, findings: mine };
+        cacheable[k] = mine.every((f) => inside(f, seg, model));
+      }
+      if (ok) return { found, cacheable };
+    }
+    // Whole run, findings sorted into their segments.
+    const { raws, error } = runRule(rule, model, model, host, opts);
+    if (error) ruleErrors.push({ ruleId: id, error });
+    const buckets: RawFinding[][] = segs.map(() => []);
+    for (const raw of raws) {
+      const at = segmentAt(segs, raw.range.start.line);
+      if (at === -1) return undefined;
+      buckets[at].push(raw);
+    }
+    for (let k = 0; k < segs.length; k++) {
+      found[k] = { startLine: segs[k].startLine, firstIndex: segs[k].firstIndex, findings: buckets[k] };
+      cacheable[k] = !error && buckets[k].every((f) => inside(f, segs[k], model));
+    }
+    return { found, cacheable };
+  }
+}
+
+function runRule(rule: Rule, model: DockerfileModel, view: DockerfileModel, host: HostInfo, opts: RuleOptions): { raws: RawFinding[]; error: string | undefined } {
+  const raws: RawFinding[] = [];
+  const ctx = ruleContext(model, view, host, opts, (r: Report) => {
+    const instr = r.instruction ?? instructionAt(model, r.range.start);
+    raws.push({ message: r.message, range: r.range, fixes: r.fixes ?? [], tags: r.tags ?? [], instructionIndex: instr?.index });
+  });
+  try {
+    rule.check(ctx);
+    return { raws, error: undefined };
+  } catch (e) {
+    return { raws, error: e instanceof Error ? e.stack ?? e.message : String(e) };
+  }
+}
+
+/** The segment holding a line (segments are sorted and disjoint), or -1. */
+function segmentAt(segments: Segment[], line: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid];
+    if (line < s.startLine) hi = mid - 1;
+    else if (line > s.endLine) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function rangeInside(r: Range, seg: Segment): boolean {
+  return r.start.line >= seg.startLine && r.end.line <= seg.endLine;
+}
+
+/** Whether a finding can move with its segment: everything it points at lies inside it. */
+function inside(f: RawFinding, seg: Segment, model: DockerfileModel): boolean {
+  if (!rangeInside(f.range, seg)) return false;
+  for (const fix of f.fixes) for (const e of fix.edits) if (!rangeInside(e.range, seg)) return false;
+  if (f.instructionIndex !== undefined) {
+    const instr = model.instructions[f.instructionIndex];
+    if (!instr || instr.startLine < seg.startLine || instr.endLine > seg.endLine) return false;
+  }
+  return true;
+}
+
+function shiftRange(r: Range, d: number): Range {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
+}
+
+function relocate(c: Cached, seg: Segment): RawFinding[] {
+  const d = seg.startLine - c.startLine;
+  const di = seg.firstIndex - c.firstIndex;
+  if (d === 0 && di === 0) return c.findings;
+  return c.findings.map((f) => ({
+    message: f.message,
+    range: shiftRange(f.range, d),
+    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ range: shiftRange(e.range, d), newText: e.newText })) })),
+    tags: f.tags,
+    instructionIndex: f.instructionIndex === undefined ? undefined : f.instructionIndex + di,
+  }));
+}
+
+const SEP = '\u0001';
+
+/** The stage and instruction segments of one model, built on first use. */
+class Partitions {
+  private stageContexts: string[] | undefined;
+  private preludeKey: string | undefined;
+  private byStage: Partition | undefined;
+  private byInstruction: Partition | undefined;
+  private emptiedStages: Stage[] | undefined;
+
+  constructor(private readonly model: DockerfileModel, private readonly textId: (text: string) => number) {}
+
+  get(scope: 'instruction' | 'stage'): Partition {
+    if (scope === 'stage') return (this.byStage ??= this.stagePartition());
+    return (this.byInstruction ??= this.instructionPartition());
+  }
+
+  private linesText(from: number, to: number): string {
+    const { lines, text } = this.model;
+    return text.slice(lines.lineStart(from), lines.lineEnd(to));
+  }
+
+  private lastLine(): number {
+    return this.model.lines.lineCount - 1;
+  }
+
+  private preludeEnd(): number {
+    const first = this.model.stages[0];
+    return first ? first.from.startLine - 1 : this.lastLine();
+  }
+
+  /** Escape and the lines before the first FROM (directives, global ARGs). */
+  private prelude(): string {
+    if (this.preludeKey === undefined) {
+      const end = this.preludeEnd();
+      this.preludeKey = `${this.model.escape}${end >= 0 ? this.textId(this.linesText(0, end)) : 0}`;
+    }
+    return this.preludeKey;
+  }
+
+  private stageText(s: Stage): string {
+    const next = this.model.stages[s.index + 1];
+    return this.linesText(s.from.startLine, next ? next.from.startLine - 1 : this.lastLine());
+  }
+
+  /**
+   * Per stage, a short id for everything about it other than its own lines
+   * that scoped rules may read (see RuleScope).
+   */
+  private contexts(): string[] {
+    if (this.stageContexts) return this.stageContexts;
+    const { model } = this;
+    const shipped = imageStages(model);
+    const last = model.stages.length - 1;
+    const props = model.stages.map((s) =>
+      [s.index, s.name ?? '', s.baseKind, s.baseStage ?? '', s.image?.raw ?? '', s.image?.resolved ?? '', s.image?.unresolved ?? '', s.windows, s.platform?.value ?? '', s.index === last, shipped.has(s.index), this.linesText(s.from.startLine, s.from.endLine)].join(SEP),
+    );
+    const chainTexts = new Map<number, number>();
+    this.stageContexts = model.stages.map((s) => {
+      const parts = [this.prelude(), props[s.index]];
+      const seen = new Set<number>([s.index]);
+      for (let b = s.baseStage; b !== undefined && !seen.has(b); b = model.stages[b].baseStage) {
+        seen.add(b);
+        let t = chainTexts.get(b);
+        if (t === undefined) chainTexts.set(b, (t = this.textId(this.stageText(model.stages[b]))));
+        parts.push(props[b], String(t));
+      }
+      return `c${this.textId(parts.join('\u0002'))}`;
+    });
+    return this.stageContexts;
+  }
+
+  private emptied(): Stage[] {
+    return (this.emptiedStages ??= this.model.stages.map((s) => ({ ...s, instructions: [] })));
+  }
+
+  private stagePartition(): Partition {
+    const { model } = this;
+    const segments: Segment[] = [];
+    const preludeEnd = this.preludeEnd();
+    if (preludeEnd >= 0) segments.push({ key: `P${this.prelude()}`, startLine: 0, endLine: preludeEnd, firstIndex: 0, stage: -1, instruction: undefined });
+    const contexts = this.contexts();
+    for (const s of model.stages) {
+      const next = model.stages[s.index + 1];
+      const endLine = next ? next.from.startLine - 1 : this.lastLine();
+      segments.push({ key: `S${contexts[s.index]}${SEP}${this.textId(this.linesText(s.from.startLine, endLine))}`, startLine: s.from.startLine, endLine, firstIndex: s.from.index, stage: s.index, instruction: undefined });
+    }
+    const views = new Map<number, DockerfileModel>();
+    return { segments, view: (k) => views.get(k) ?? views.set(k, this.stageView(segments[k].stage)).get(k) as DockerfileModel };
+  }
+
+  private instructionPartition(): Partition {
+    const { model } = this;
+    const contexts = this.contexts();
+    const segments = model.instructions.map((i): Segment => {
+      const context = i.stageIndex >= 0 ? contexts[i.stageIndex] : this.prelude();
+      // The parser names unchanged instruction texts, so most keys need no text hashing.
+      const known = instructionTextId(model, i);
+      const text = known !== undefined ? `t${known}` : `x${this.textId(this.linesText(i.startLine, i.endLine))}`;
+      return { key: `I${context}${SEP}${text}`, startLine: i.startLine, endLine: i.endLine, firstIndex: i.index, stage: i.stageIndex, instruction: i };
+    });
+    const views = new Map<number, DockerfileModel>();
+    return { segments, view: (k) => views.get(k) ?? views.set(k, this.instructionView(segments[k].instruction as Instruction)).get(k) as DockerfileModel };
+  }
+
+  /** One stage (or the part before the first FROM) with the stages it builds FROM; the other stages keep only their FROM. */
+  private stageView(stage: number): DockerfileModel {
+    const { model } = this;
+    const stages = this.emptied().slice();
+    const instructions: Instruction[] = [];
+    if (stage === -1) {
+      for (const i of model.instructions) if (i.stageIndex === -1) instructions.push(i);
+    } else {
+      const keep: number[] = [];
+      for (let b: number | undefined = stage; b !== undefined && !keep.includes(b); b = model.stages[b].baseStage) keep.push(b);
+      keep.sort((x, y) => x - y);
+      for (const b of keep) {
+        const s = model.stages[b];
+        stages[b] = s;
+        instructions.push(s.from, ...s.instructions);
+      }
+    }
+    return modelView(model, { instructions, stages });
+  }
+
+  /** One instruction; every stage keeps only its FROM, the instruction's own stage also the instruction. */
+  private instructionView(instr: Instruction): DockerfileModel {
+    const stages = this.emptied().slice();
+    if (instr.stageIndex >= 0 && instr.keyword !== 'FROM') stages[instr.stageIndex] = { ...this.model.stages[instr.stageIndex], instructions: [instr] };
+    return modelView(this.model, { instructions: [instr], stages });
+  }
+}

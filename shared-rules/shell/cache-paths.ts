@@ -1,0 +1,42 @@
+import { Flag } from '../model/types';
+import { invocation } from './commands';
+import { ShellScript, Word } from './model';
+
+/** Targets of `RUN --mount=type=cache,target=…`, without trailing slashes. */
+export function cacheMountTargets(flags: readonly Flag[]): string[] {
+  const out: string[] = [];
+  for (const f of flags) {
+    if (f.name !== 'mount' || !f.value) continue;
+    const parts = new Map(f.value.split(',').map((kv) => {
+      const eq = kv.indexOf('=');
+      return [eq === -1 ? kv.trim() : kv.slice(0, eq).trim(), eq === -1 ? '' : kv.slice(eq + 1).trim()] as [string, string];
+    }));
+    if (parts.get('type') !== 'cache') continue;
+    const target = (parts.get('target') ?? parts.get('dst') ?? parts.get('destination') ?? '').replace(/\/+$/, '');
+    if (target !== '') out.push(target);
+  }
+  return out;
+}
+
+/** Path arguments of every `rm` in the script (options dropped), as written. */
+export function removedPaths(script: ShellScript): Word[] {
+  const out: Word[] = [];
+  for (const cmd of script.commands) {
+    const inv = invocation(cmd);
+    if (inv.program !== 'rm') continue;
+    for (const a of inv.args) if (!a.value.startsWith('-')) out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Whether an `rm` argument deletes `dir` or everything in it: the argument,
+ * with `~`/`$HOME` read as `/root` and a trailing `/*` dropped, is `dir` or one
+ * of its parents.
+ */
+export function removesDirectory(arg: string, dir: string): boolean {
+  const path = arg.replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, '/root').replace(/\/\*$/, '').replace(/\/+$/, '');
+  if (path === '' || path.includes('*')) return false;
+  const target = dir.replace(/\/+$/, '');
+  return target === path || target.startsWith(path + '/');
+}
