@@ -62,7 +62,11 @@ ruleTester(rule, {
 
 /** The corpus' deliberately broken files are reported; the official images are clean except the jq template. */
 describe('syntax-error on the corpus', () => {
-  const corpus = corpusDir() ?? join(process.cwd(), '..', 'shared', 'corpus');
+  const found = corpusDir();
+  const corpus = found ?? '';
+  beforeEach(function () {
+    if (!found) this.skip();
+  });
   const linter = new Linter(allRules);
   const only = { rules: Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta.id === 'syntax-error' ? 'error' : 'off'] as const)) };
   const errorsIn = (repo: string, file: string) => linter.lintText(readFileSync(join(corpus, repo, file), 'utf8'), only).findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
