@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { suggestedDockerignore, wholeContextSource } from '../shared-rules/analysis/dockerignore';
 import { ContextSize } from '../shared-rules/layer-cost/types';
 import { DockerfileModel } from '../shared-rules/model/types';
 import { BuildContextScanner, readIgnoreFile } from '../shared-rules/platform/node/context-walker';
@@ -36,6 +38,28 @@ export class ContextSizes {
 
   readonly lookup = (sources: readonly string[]): ContextSize | undefined => this.results.get(key(sources));
 
+  /** Sizes as if the context had the given .dockerignore (only the suggested one is ever measured). */
+  readonly lookupWithIgnore = (sources: readonly string[], ignore: string): ContextSize | undefined => this.alternative?.results.get(key(sources) + '\u0001' + ignore);
+
+  private alternative: { ignore: string; scanner: BuildContextScanner; results: Map<string, ContextSize> } | undefined;
+
+  /** Without a .dockerignore, `COPY .` is also measured with the one Layerwise would suggest. */
+  private alternativeTodo(model: DockerfileModel): { sources: string[]; ignore: string }[] {
+    if (this.dockerignore) return [];
+    const whole = model.instructions.filter((i) => wholeContextSource(i) !== undefined);
+    if (whole.length === 0) return [];
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(this.contextDir);
+    } catch {
+      return [];
+    }
+    const ignore = suggestedDockerignore(model, entries);
+    if (this.alternative?.ignore !== ignore) this.alternative = { ignore, scanner: new BuildContextScanner(this.contextDir, ignore), results: new Map() };
+    const results = this.alternative.results;
+    return whole.map((i) => i.args.slice(0, -1).map((a) => a.value)).filter((sources) => !results.has(key(sources) + '\u0001' + ignore)).map((sources) => ({ sources, ignore }));
+  }
+
   /** A .dockerignore appeared, changed or went away, or files changed. */
   invalidate(): void {
     const ignore = readIgnoreFile(this.contextDir, this.dockerfilePath);
@@ -43,6 +67,7 @@ export class ContextSizes {
     this.scanner.setIgnoreText(ignore?.text);
     this.scanner.invalidate();
     this.results.clear();
+    this.alternative = undefined;
   }
 
   /**
@@ -51,7 +76,8 @@ export class ContextSizes {
    */
   async ensure(model: DockerfileModel): Promise<boolean> {
     const todo = measurableSources(model).filter((s) => !this.results.has(key(s)));
-    if (todo.length === 0) return false;
+    const alternatives = this.alternativeTodo(model);
+    if (todo.length === 0 && alternatives.length === 0) return false;
     this.running?.abort();
     const controller = new AbortController();
     this.running = controller;
@@ -61,6 +87,13 @@ export class ContextSizes {
         if (this.results.has(key(sources))) continue;
         const m = await this.scanner.measure(sources, controller.signal);
         this.results.set(key(sources), { bytes: m.bytes, files: m.files, truncated: m.truncated, top: m.top, dockerignore: this.dockerignore });
+        added = true;
+      }
+      const alt = this.alternative;
+      for (const { sources, ignore } of alternatives) {
+        if (!alt || alt.ignore !== ignore) break;
+        const m = await alt.scanner.measure(sources, controller.signal);
+        alt.results.set(key(sources) + '\u0001' + ignore, { bytes: m.bytes, files: m.files, truncated: m.truncated, top: m.top, dockerignore: true });
         added = true;
       }
     } catch (e) {

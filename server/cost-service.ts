@@ -6,13 +6,17 @@ import { ContextSizes } from './context-sizes';
 
 /**
  * The server's side of the layer-cost model: the Debian package table
- * (loaded once, off the first request) and one build-context measurer per
+ * (loaded once, when a document first needs it) and one build-context measurer per
  * Dockerfile on disk. Everything the core reads from here is synchronous.
  */
 export class CostService {
   aptTable: AptTable | undefined;
   private readonly contexts = new Map<string, ContextSizes>();
   private loadError: string | undefined;
+
+  get aptTableFailed(): boolean {
+    return this.loadError !== undefined;
+  }
 
   loadAptTable(): string | undefined {
     if (this.aptTable || this.loadError) return this.loadError;

@@ -5,12 +5,13 @@ import { defaultLinter } from '../shared-rules/index';
 import { LintConfig } from '../shared-rules/engine/lint';
 import { HostInfo } from '../shared-rules/engine/types';
 import { ready } from '../shared-rules/platform/node/assets';
+import { shellParserReady } from '../shared-rules/shell/parser';
 import { DocumentStore } from './document-store';
 import { codeActions, FIX_ALL_KIND, resolveCodeAction } from './handlers/code-actions';
 import { hover } from './handlers/hover';
 import { codeLenses, inlayHints } from './handlers/inlay-hints';
 import { CostService } from './cost-service';
-import { computeLayerCosts } from '../shared-rules/layer-cost/model';
+import { computeLayerCosts, needsAptTable } from '../shared-rules/layer-cost/model';
 import { hostInfoForFile } from './node-host';
 import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
 import { ValidationScheduler } from './validation';
@@ -50,7 +51,8 @@ function hostFor(uri: string): HostInfo {
   } catch {
     info = {};
   }
-  info = { ...info, aptTable: costs.aptTable, contextSize: costs.contextFor(uri)?.lookup };
+  const sizes = costs.contextFor(uri);
+  info = { ...info, aptTable: costs.aptTable, contextSize: sizes?.lookup, contextSizeWithIgnore: sizes?.lookupWithIgnore };
   hostCache.set(uri, info);
   return info;
 }
@@ -82,8 +84,11 @@ function scheduleMeasure(uri: string): void {
       try {
         model = store.analysis(doc).result.model;
       } catch {
+        // The shell parser is still loading: measure once it is there.
+        if (!shellParserReady()) void ready().then(() => scheduleMeasure(uri), () => undefined);
         return;
       }
+      loadAptTableIfNeeded(model);
       costs.measure(uri, model).then(
         (added) => {
           if (!added) return;
@@ -97,6 +102,21 @@ function scheduleMeasure(uri: string): void {
       );
     }, 250),
   );
+}
+
+/**
+ * The Debian package table costs tens of MB and a few hundred ms to load, so
+ * it is loaded only once an open document installs apt packages on a
+ * Debian/Ubuntu (or unknown) base; then what was computed without it is redone.
+ */
+function loadAptTableIfNeeded(model: Parameters<typeof needsAptTable>[0]): void {
+  if (costs.aptTable || costs.aptTableFailed || !needsAptTable(model)) return;
+  const error = costs.loadAptTable();
+  if (error) connection.console.warn(`Layerwise: apt size data unavailable: ${error}`);
+  hostCache.clear();
+  store.invalidateAll();
+  scheduler.scheduleAll();
+  refreshCostViews();
 }
 
 function costsFor(uri: string, model: Parameters<typeof computeLayerCosts>[0]) {
@@ -137,16 +157,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  // The package table takes a few hundred ms to load: do it once, right after the
-  // handshake, then redo what was computed without it.
-  setImmediate(() => {
-    const error = costs.loadAptTable();
-    if (error) connection.console.warn(`Layerwise: apt size data unavailable: ${error}`);
-    hostCache.clear();
-    store.invalidateAll();
-    scheduler.scheduleAll();
-    refreshCostViews();
-  });
   if (configurationSupport) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'layerwise' }).catch(() => undefined);
     void refreshSettings();

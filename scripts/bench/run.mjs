@@ -3,7 +3,11 @@
 // the same run, over stdio, on seeded multi-stage Dockerfiles of 100 to
 // 20,000 lines; then both validators in-process over ../shared/corpus.
 //
-//   node scripts/bench/run.mjs [--quick] [--sizes 100,1000] [--no-build] [--no-corpus]
+//   node scripts/bench/run.mjs [--quick] [--sizes 100,1000] [--no-build] [--no-corpus] [--rule-times]
+//
+// --rule-times adds a per-rule report over the corpus (time in each rule's
+// check, parse time separately). Shared analyses are memoized per model, so
+// the first rule to ask for one is charged for it.
 //
 // Prints medians, p95 and ours/peer ratios, checks the targets, and writes
 // bench-results/latest.json. Not part of `npm test`.
@@ -126,6 +130,43 @@ function lintCorpus() {
   return { files: files.length, ours, peer };
 }
 
+function ruleTimes() {
+  const corpus = join(root, '..', 'shared', 'corpus');
+  if (!existsSync(corpus)) return undefined;
+  const files = [];
+  for (const repo of readdirSync(corpus).sort()) {
+    if (repo.endsWith('.tsv') || repo.endsWith('.md')) continue;
+    for (const f of readdirSync(join(corpus, repo)).sort()) files.push(readFileSync(join(corpus, repo, f), 'utf8'));
+  }
+  const spent = new Map();
+  const timed = core.allRules.map((r) => ({
+    meta: r.meta,
+    check(ctx) {
+      const t0 = performance.now();
+      try {
+        r.check(ctx);
+      } finally {
+        spent.set(r.meta.id, (spent.get(r.meta.id) ?? 0) + performance.now() - t0);
+      }
+    },
+  }));
+  const linter = new core.Linter(timed);
+  const config = { rules: everyRule };
+  for (const t of files.slice(0, 200)) linter.lintText(t, config);
+  spent.clear();
+  let parse = 0;
+  let total = 0;
+  for (const t of files) {
+    const t0 = performance.now();
+    const model = core.parseDockerfile(t);
+    const t1 = performance.now();
+    linter.lint(model, config);
+    parse += t1 - t0;
+    total += performance.now() - t0;
+  }
+  return { files: files.length, totalMs: total, parseMs: parse, rules: Object.fromEntries([...spent].sort((a, b) => b[1] - a[1])) };
+}
+
 // ---- run ----
 const results = { sizes: {}, cold: {}, corpus: undefined, node: process.version, quick };
 console.log(`Layerwise benchmark: sizes ${SIZES.join(', ')} lines${quick ? ' (quick)' : ''}; ${core.allRules.length} rules on`);
@@ -140,6 +181,7 @@ for (const size of SIZES) {
   results.sizes[size] = { ours, peer };
 }
 if (!argv.includes('--no-corpus')) results.corpus = lintCorpus();
+if (argv.includes('--rule-times')) results.ruleTimes = ruleTimes();
 
 // ---- report ----
 const ms = (x) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)) : 'n/a');
@@ -182,6 +224,13 @@ if (results.corpus) {
   const c = results.corpus;
   console.log(`\ncorpus lint (${c.files} files, in-process): layerwise ${c.ours.toFixed(0)} files/s, dockerfile-utils ${c.peer.toFixed(0)} files/s, ratio ${(c.ours / c.peer).toFixed(2)}`);
   check('corpus files/s ≥ 2× peer', c.ours >= 2 * c.peer, `ratio ${(c.ours / c.peer).toFixed(2)}`);
+}
+if (results.ruleTimes) {
+  const r = results.ruleTimes;
+  const pct = (x) => ((100 * x) / r.totalMs).toFixed(1).padStart(5) + '%';
+  console.log(`\nper-rule time over the corpus (${r.files} files, ${r.totalMs.toFixed(0)} ms in all):`);
+  console.log(`  ${'(parse)'.padEnd(40)} ${r.parseMs.toFixed(0).padStart(7)} ms ${pct(r.parseMs)}`);
+  for (const [id, t] of Object.entries(r.rules).slice(0, 25)) console.log(`  ${id.padEnd(40)} ${t.toFixed(0).padStart(7)} ms ${pct(t)}`);
 }
 console.log('\n' + checks.join('\n'));
 console.log(`\nfinished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -42,13 +42,12 @@ export interface Io {
 /** Size data for fix titles ("saves ≈ 61 MB"); loaded only when a file can use it. */
 async function costHost(file: string, text: string) {
   const aptTable = /\bapt(-get)?\b/.test(text) ? loadDebianTable() : undefined;
-  let contextSize;
+  let sizes: ContextSizes | undefined;
   if (file !== '-' && /^\s*(COPY|ADD)\b/im.test(text)) {
-    const sizes = new ContextSizes(resolve(file));
+    sizes = new ContextSizes(resolve(file));
     await sizes.ensure(parseDockerfile(text));
-    contextSize = sizes.lookup;
   }
-  return { aptTable, contextSize };
+  return { aptTable, contextSize: sizes?.lookup, contextSizeWithIgnore: sizes?.lookupWithIgnore };
 }
 
 async function lintCommand(args: LintArgs, io: Io): Promise<number> {

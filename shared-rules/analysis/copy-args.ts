@@ -28,9 +28,3 @@ const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tlz|taz|gz|bz2|xz|zst|lz|lzma|z)$/i;
 export function looksLikeArchive(value: string): boolean {
   return ARCHIVE.test(value.replace(/\/+$/, ''));
 }
-
-/** The last path segment. */
-export function baseName(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
-}

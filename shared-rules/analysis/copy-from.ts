@@ -1,5 +1,6 @@
 import { isOfficialImage } from '../data/official-images';
 import { DockerfileModel, Flag, Instruction, Stage } from '../model/types';
+import { Range } from '../text/types';
 
 export type CopyFromTarget =
   | { kind: 'stage'; stage: Stage }
@@ -40,4 +41,24 @@ export function resolveCopyFrom(model: DockerfileModel, stage: Stage, value: str
   if (named.length > 0) return { kind: 'later', stage: named[0] };
   if (/[/:.@]/.test(value) || isOfficialImage(lower)) return { kind: 'image' };
   return { kind: 'unknown' };
+}
+
+export interface CopyFromUse {
+  stage: Stage;
+  instr: Instruction;
+  /** The `--from` value as written, and where. */
+  value: string;
+  valueRange: Range;
+  target: CopyFromTarget;
+}
+
+/** Every non-empty `COPY --from=<value>` in the stages, with what the value refers to. */
+export function* copyFromUses(model: DockerfileModel): Generator<CopyFromUse> {
+  for (const stage of model.stages) {
+    for (const instr of stage.instructions) {
+      const flag = copyFromFlag(instr);
+      if (!flag?.value || !flag.valueRange) continue;
+      yield { stage, instr, value: flag.value, valueRange: flag.valueRange, target: resolveCopyFrom(model, stage, flag.value) };
+    }
+  }
 }

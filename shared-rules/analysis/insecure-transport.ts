@@ -1,4 +1,5 @@
-import { removeCommandEdit, removeSpanEdit } from '../fixes/remove-text';
+import { removeCommandEdit } from '../fixes/remove-command';
+import { removeSpanEdit } from '../fixes/remove-text';
 import { DockerfileModel, Instruction } from '../model/types';
 import { invocation, programName } from '../shell/commands';
 import { ShellScript, SimpleCommand, Word } from '../shell/model';

@@ -4,12 +4,14 @@
 // the layers that still hold the bytes. Pure; memoized per model and stage.
 
 import { normalizeCopySource } from '../context/copy-sources';
+import { stageChain } from '../model/stages';
 import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { expandVariables } from '../model/variables';
 import { runScripts } from '../shell/run-scripts';
+import { perModelTable } from './model-memo';
 import { baseName, globBase, hasGlob, isUnder, patternCovers, resolvePath } from './paths';
 import { PathEvent, scriptEffects, Tool } from './run-effects';
-import { homeOf, stageChain, stateBefore } from './stage-state';
+import { homeOf, stateBefore } from './stage-state';
 
 export interface CopySourceInfo {
   /** `--from` value (a stage or an image); undefined for the build context. */
@@ -146,22 +148,18 @@ export function deletionMatch(pattern: string, c: Creation): 'strong' | 'weak' |
   return c.copy.contents && !SYSTEM_DIRS.test(c.path) ? 'weak' : undefined;
 }
 
-const memo = new WeakMap<DockerfileModel, Map<number, StageEffects>>();
+const memo = perModelTable<StageEffects>();
 
 /** Layers of `stage` and the stages it builds FROM, with deletions that hide an earlier layer's bytes. */
 export function stageEffects(model: DockerfileModel, stage: Stage): StageEffects {
-  let perModel = memo.get(model);
-  if (!perModel) {
-    perModel = new Map();
-    memo.set(model, perModel);
-  }
+  const perModel = memo(model);
   const hit = perModel.get(stage.index);
   if (hit) return hit;
   const layers: LayerEffects[] = [];
   const laterDeletions: LaterDeletion[] = [];
   // Earlier layers' creations not yet hidden by a deletion, newest last.
   let alive: Creation[] = [];
-  for (const instr of stageChain(model, stage)) {
+  for (const instr of stageChain(model, stage).flatMap((s) => s.instructions)) {
     if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
       const creations = copyCreations(model, instr);
       layers.push({ instr, creations, events: [], endCwd: undefined });

@@ -3,21 +3,11 @@
 // `$VAR` or `~` is kept as written, so the same spelling on the creating and
 // the deleting side still matches.
 
-/** Folds `.`, `..` and repeated slashes of an absolute path; keeps a relative one relative. */
+import { goClean } from '../context/go-path';
+
+/** Folds `.`, `..` and repeated slashes of an absolute path; keeps a relative one relative (Go's path.Clean). */
 export function cleanPath(p: string): string {
-  const abs = p.startsWith('/');
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!abs) out.push('..');
-      continue;
-    }
-    out.push(seg);
-  }
-  const joined = out.join('/');
-  return abs ? `/${joined}` : joined === '' ? '.' : joined;
+  return goClean(p);
 }
 
 /** `p` against the working directory `cwd` (absolute); `~` stays a prefix of its own. */
@@ -25,6 +15,14 @@ export function resolvePath(cwd: string, p: string, home = '/root'): string {
   if (p === '~' || p.startsWith('~/')) return cleanPath(home + p.slice(1));
   if (p.startsWith('/')) return cleanPath(p);
   return cleanPath(`${cwd}/${p}`);
+}
+
+/**
+ * `path` joined onto the directory `dir`, `.`/`..` folded; always absolute.
+ * Unlike resolvePath, `~` is an ordinary name here (as in WORKDIR and COPY).
+ */
+export function joinPath(dir: string, path: string): string {
+  return cleanPath(path.startsWith('/') ? path : `/${dir}/${path}`);
 }
 
 export function isUnder(path: string, dir: string): boolean {

@@ -5,6 +5,7 @@
 // `pkg:<manager>/<name>` so removal matches installation by name.
 
 import { invocation, parseOptions } from '../shell/commands';
+import { urlBaseName } from '../shell/downloads';
 import { ShellScript, SimpleCommand, Word } from '../shell/model';
 import { expandVariables } from '../model/variables';
 import { baseName, cleanPath, resolvePath } from './paths';
@@ -74,10 +75,6 @@ function npmName(v: string): string {
   // `@scope/name@1.2` keeps its scope; the version goes.
   const at = v.indexOf('@', 1);
   return at === -1 ? v : v.slice(0, at);
-}
-function urlBase(url: string): string {
-  const noQuery = url.replace(/[?#].*$/, '').replace(/\/+$/, '');
-  return baseName(noQuery);
 }
 
 const CACHE_DELETING = /^(rm|rmdir)$/;
@@ -291,7 +288,7 @@ function otherEffects(program: string, args: readonly Word[], cmd: SimpleCommand
       const remote = args.some((a) => a.value === '--remote-name' || /^-[a-zA-Z]*O[a-zA-Z]*$/.test(a.value));
       if (remote && outs.length === 0) {
         const url = args.find((p) => /^[a-z]+:\/\//.test(p.value));
-        if (url) createValue(known(urlBase(url.value)), url, false);
+        if (url) createValue(known(urlBaseName(url.value)), url, false);
       }
       return;
     }
@@ -304,7 +301,7 @@ function otherEffects(program: string, args: readonly Word[], cmd: SimpleCommand
       }
       if (!url) return;
       const prefix = opt('-P', '--directory-prefix')[0]?.value;
-      createValue(prefix !== undefined ? { value: `${prefix.value.replace(/\/+$/, '')}/${urlBase(url.value)}`, known: prefix.known } : known(urlBase(url.value)), url, false);
+      createValue(prefix !== undefined ? { value: `${prefix.value.replace(/\/+$/, '')}/${urlBaseName(url.value)}`, known: prefix.known } : known(urlBaseName(url.value)), url, false);
       return;
     }
     case 'tar':
@@ -338,7 +335,7 @@ function otherEffects(program: string, args: readonly Word[], cmd: SimpleCommand
       const pos = parseOptions(args.slice(c + 1), GIT_CLONE_VALUE).positionals;
       if (pos.length >= 2) create(pos[1], true);
       else if (pos.length === 1) {
-        createValue(known(urlBase(pos[0].value).replace(/\.git$/, '')), pos[0], true);
+        createValue(known(urlBaseName(pos[0].value).replace(/\.git$/, '')), pos[0], true);
       }
       return;
     }

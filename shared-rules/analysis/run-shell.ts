@@ -1,7 +1,7 @@
 import { lookupBaseImage } from '../data/base-images';
 import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { programName } from '../shell/commands';
-import { rootStage, stageChain } from './variable-scope';
+import { instructionsBefore, rootStage } from '../model/stages';
 
 export interface RunShell {
   /** The SHELL instruction in effect, if any. */
@@ -31,13 +31,7 @@ export function enablesPipefail(args: readonly string[]): boolean {
 
 /** The shell a RUN in `stage` (before `run`) runs under. */
 export function runShell(model: DockerfileModel, stage: Stage, run: Instruction): RunShell {
-  let shell: Instruction | undefined;
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      if (s === stage && i.index >= run.index) break;
-      if (i.keyword === 'SHELL' && i.jsonForm && i.args.length > 0) shell = i;
-    }
-  }
+  const shell = instructionsBefore(model, run).filter((i) => i.keyword === 'SHELL' && i.jsonForm && i.args.length > 0).pop();
   const root = rootStage(model, stage);
   const family = root.baseKind === 'image' && root.image ? lookupBaseImage(root.image)?.family : root.baseKind === 'scratch' ? 'scratch' : undefined;
   const args = shell ? shell.args.map((a) => a.value) : ['/bin/sh', '-c'];

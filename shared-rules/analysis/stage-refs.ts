@@ -1,5 +1,5 @@
-import { DockerfileModel } from '../model/types';
-import { Range } from '../text/types';
+import { DockerfileModel, Stage } from '../model/types';
+import { Range, TextEdit } from '../text/types';
 
 /**
  * Every place that names a stage: `FROM <name>`, `COPY --from=<name>` and
@@ -27,4 +27,15 @@ export function stageNameReferences(model: DockerfileModel, name: string, fromIn
     }
   }
   return out;
+}
+
+/**
+ * Edits that rename `stage` to `fresh`: its `AS` name and every reference to
+ * it up to the next stage that takes the same name. None for an unnamed stage.
+ */
+export function renameStageEdits(model: DockerfileModel, stage: Stage, fresh: string): TextEdit[] {
+  if (!stage.name || !stage.nameRange) return [];
+  const next = model.stages.find((s) => s.index > stage.index && s.name === stage.name);
+  const refs = stageNameReferences(model, stage.name, stage.from.index + 1).filter((r) => !next || r.start.line < next.from.startLine);
+  return [stage.nameRange, ...refs].map((range) => ({ range, newText: fresh }));
 }

@@ -2,8 +2,10 @@
 // included: working directory, user and the ARG/ENV values the builder
 // would substitute. Pure and memoized per model.
 
+import { stageOf } from '../model/stages';
 import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { expandVariables } from '../model/variables';
+import { perModelTable } from './model-memo';
 import { cleanPath, resolvePath } from './paths';
 
 export interface InstrState {
@@ -15,17 +17,6 @@ export interface InstrState {
   vars: ReadonlyMap<string, string | undefined>;
 }
 
-/** The instructions whose layers stack up to (and including) `stage`, oldest first. */
-export function stageChain(model: DockerfileModel, stage: Stage): Instruction[] {
-  const stages: Stage[] = [];
-  const seen = new Set<number>();
-  for (let s: Stage | undefined = stage; s && !seen.has(s.index); s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined) {
-    seen.add(s.index);
-    stages.unshift(s);
-  }
-  return stages.flatMap((s) => s.instructions);
-}
-
 /** Home directory for path resolution: `/root` for root, else a symbolic `~`. */
 export function homeOf(state: InstrState): string {
   const home = state.vars.get('HOME');
@@ -34,7 +25,7 @@ export function homeOf(state: InstrState): string {
   return u === undefined || u === 'root' || u === '0' ? '/root' : '~';
 }
 
-const memo = new WeakMap<DockerfileModel, Map<number, InstrState>>();
+const memo = perModelTable<InstrState>();
 
 function keyValues(instr: Instruction): [string, string | undefined][] {
   const args = instr.args.map((a) => a.value);
@@ -98,14 +89,10 @@ function apply(model: DockerfileModel, instr: Instruction, state: InstrState, gl
 
 /** The state just before `instr` runs (working directory, user, variables). */
 export function stateBefore(model: DockerfileModel, instr: Instruction): InstrState {
-  let perModel = memo.get(model);
-  if (!perModel) {
-    perModel = new Map();
-    memo.set(model, perModel);
-  }
+  const perModel = memo(model);
   const hit = perModel.get(instr.index);
   if (hit) return hit;
-  const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] : undefined;
+  const stage = stageOf(model, instr);
   if (stage) computeStage(model, stage, perModel);
   return perModel.get(instr.index) ?? { workdir: '/', user: undefined, vars: new Map() };
 }

@@ -1,4 +1,5 @@
 import { keyValuePairs, unquoteWord } from '../model/key-values';
+import { stageChain } from '../model/stages';
 import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { expandVariables } from '../model/variables';
 
@@ -10,23 +11,6 @@ const PROXY_ARGS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY'
 /** ARGs the builder itself reads or predefines: declaring one is never "unused". */
 export function isBuilderArg(name: string): boolean {
   return name.startsWith('BUILDKIT_') || name === 'SOURCE_DATE_EPOCH' || PROXY_ARGS.has(name.toUpperCase()) || PLATFORM_ARGS.includes(name);
-}
-
-/** The stage at the root of a `FROM <stage>` chain: the one with a real base image. */
-export function rootStage(model: DockerfileModel, stage: Stage): Stage {
-  let s = stage;
-  for (let guard = 0; s.baseStage !== undefined && guard < model.stages.length; guard++) s = model.stages[s.baseStage];
-  return s;
-}
-
-/** The stages `stage` builds on, root first, ending with `stage` itself. */
-export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
-  const out = [stage];
-  for (let s = stage, guard = 0; s.baseStage !== undefined && guard < model.stages.length; guard++) {
-    s = model.stages[s.baseStage];
-    out.unshift(s);
-  }
-  return out;
 }
 
 /** Global ARGs (before the first FROM) with their defaults; undefined = declared without one. */

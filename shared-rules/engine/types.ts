@@ -117,6 +117,8 @@ export interface HostInfo {
   aptTable?: AptTable;
   /** Measured size of COPY/ADD sources in the build context; undefined = not measured (yet). */
   contextSize?: (sources: readonly string[]) => ContextSize | undefined;
+  /** The same sources measured as if the context had this `.dockerignore` (for "saves …" fix titles). */
+  contextSizeWithIgnore?: (sources: readonly string[], dockerignore: string) => ContextSize | undefined;
 }
 
 export interface RuleOptions {

@@ -1,4 +1,5 @@
 import { DockerfileModel, Instruction } from '../model/types';
+import { topLevelCommands } from '../shell/commands';
 import { ShellScript } from '../shell/model';
 import { TextEdit } from '../text/types';
 
@@ -12,7 +13,7 @@ export function appendCommandEdit(model: DockerfileModel, instr: Instruction, sc
     return { range: { start: heredoc.bodyRange.end, end: heredoc.bodyRange.end }, newText: `\n${command}` };
   }
   if (script.hasComment || script.commands.length === 0) return undefined;
-  const top = script.commands.filter((c) => !c.inSubstitution);
+  const top = topLevelCommands(script);
   const endOffset = Math.max(...top.map((c) => c.end), ...script.commands.map((c) => c.end));
   const trimmed = script.source.text.trimEnd();
   if (/(^|[^&])&$/.test(trimmed) || /(;|&&|\|\|?)$/.test(trimmed)) return undefined;

@@ -1,5 +1,6 @@
 import { Fix } from '../engine/types';
-import { environmentAt, resolvePath, workdirAt } from '../analysis/stage-env';
+import { joinPath } from '../analysis/paths';
+import { environmentAt, workdirAt } from '../analysis/stage-env';
 import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { invocation, parseOptions } from '../shell/commands';
 import { RunScripts } from '../shell/run-scripts';
@@ -37,7 +38,7 @@ function findGoBuild(model: DockerfileModel, stage: Stage, scripts: (i: Instruct
         const wd = workdirAt(model, run);
         if (!out?.value || out.value.endsWith('/') || out.value.includes('$') || wd === undefined) return undefined;
         const env = new Map([...environmentAt(model, run), ...cmd.assignments.map((a) => [a.name, a.value] as [string, string])]);
-        found = { run, goStart: cmd.nameWord.range.start, binary: resolvePath(wd, out.value), cgoDisabled: env.get('CGO_ENABLED') === '0' };
+        found = { run, goStart: cmd.nameWord.range.start, binary: joinPath(wd, out.value), cgoDisabled: env.get('CGO_ENABLED') === '0' };
       }
     }
   }
@@ -80,7 +81,7 @@ export function goMultiStageFix(model: DockerfileModel, stage: Stage, scripts: (
   const entry = runs.filter((i) => i.keyword === 'ENTRYPOINT').pop() ?? runs.filter((i) => i.keyword === 'CMD').pop();
   const program = entry?.args[0]?.value;
   const entryDir = entry ? workdirAt(model, entry) : undefined;
-  if (!entry || !program || entryDir === undefined || resolvePath(entryDir, program) !== build.binary) return undefined;
+  if (!entry || !program || entryDir === undefined || joinPath(entryDir, program) !== build.binary) return undefined;
 
   const name = stage.name ?? stageName(model);
   const edits: TextEdit[] = [];

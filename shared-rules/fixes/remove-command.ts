@@ -1,23 +1,50 @@
-import { DockerfileModel } from '../model/types';
+// Two ways to delete one simple command from a RUN. removeCommandEdit treats
+// `;` like `&&` and may take the whole RUN with it; removeChainedCommandEdit
+// keeps the RUN and the `&&` chain intact, and can also drop a heredoc line.
+
+import { DockerfileModel, Instruction } from '../model/types';
+import { topLevelCommands } from '../shell/commands';
 import { ShellScript, SimpleCommand, Word } from '../shell/model';
 import { TextEdit } from '../text/types';
+import { removeInstructionEdit } from './remove-text';
 
 /** Only blanks, one `&&` and line continuations between two commands. */
 const AND_GAP = /^[ \t]*(?:\\\r?\n[ \t]*)*&&[ \t]*(?:\\\r?\n[ \t]*)*$/;
 
-function topLevel(script: ShellScript): SimpleCommand[] {
-  return script.commands.filter((c) => !c.inSubstitution);
+/**
+ * Deletes one simple command from a RUN together with the `&&`/`;` that
+ * joins it to its neighbour, or the whole RUN when it is the only command.
+ * Undefined when that cannot be done without changing the meaning of the
+ * rest (a pipe, `||`, a conditional body, a substitution).
+ */
+export function removeCommandEdit(model: DockerfileModel, instr: Instruction, script: ShellScript, cmd: SimpleCommand): TextEdit | undefined {
+  if (cmd.inSubstitution || cmd.conditional) return undefined;
+  const top = topLevelCommands(script);
+  const k = top.indexOf(cmd);
+  if (k === -1) return undefined;
+  const next = top[k + 1];
+  const prev = top[k - 1];
+  const joins = (s: SimpleCommand['separator']) => s === undefined || s === '&&' || s === ';';
+  if (!joins(cmd.separator) || (next && !joins(next.separator))) return undefined;
+  const plain = (a: number, b: number): TextEdit => ({ range: model.lines.rangeOf(a, b), newText: '' });
+  if (!next && !prev) {
+    if (instr.heredocs.length > 0 || model.text.slice(cmd.end, instr.end).replace(/[\\`\s;]/g, '') !== '') return undefined;
+    return removeInstructionEdit(model, instr);
+  }
+  // Only the words and the joining operator go: the next command takes the removed one's place.
+  if (next) return plain(cmd.start, next.start);
+  return plain(prev.end, cmd.end);
 }
 
 /**
  * Deletes one command of a RUN without changing what the others do: the
  * command must be joined to its neighbours only by `&&` (or stand on its own
  * line of a heredoc script), outside conditionals, pipes and substitutions.
- * Undefined when that cannot be done by deleting text.
+ * Never removes the RUN itself. Undefined when that cannot be done by deleting text.
  */
-export function removeCommandEdit(model: DockerfileModel, script: ShellScript, cmd: SimpleCommand): TextEdit | undefined {
+export function removeChainedCommandEdit(model: DockerfileModel, script: ShellScript, cmd: SimpleCommand): TextEdit | undefined {
   if (cmd.conditional || cmd.inSubstitution || cmd.redirects.length > 0) return undefined;
-  const list = topLevel(script);
+  const list = topLevelCommands(script);
   const at = list.indexOf(cmd);
   if (at === -1) return undefined;
   const prev = list[at - 1];

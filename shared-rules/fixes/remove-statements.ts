@@ -1,6 +1,8 @@
 import { DockerfileModel, Instruction } from '../model/types';
+import { topLevelCommands } from '../shell/commands';
 import { ShellScript, SimpleCommand } from '../shell/model';
 import { TextEdit } from '../text/types';
+import { removeInstructionEdit } from './remove-text';
 
 /**
  * A command with the `|`/`||` chain that follows it (`rm -f x || true`): the
@@ -13,14 +15,10 @@ export interface Statement {
   end: number;
 }
 
-function topLevel(script: ShellScript): SimpleCommand[] {
-  return script.commands.filter((c) => !c.inSubstitution);
-}
-
 /** The statements of a script, split at `&&`, `;` and newlines. */
 export function statements(script: ShellScript): Statement[] {
   const out: Statement[] = [];
-  for (const c of topLevel(script)) {
+  for (const c of topLevelCommands(script)) {
     const last = out[out.length - 1];
     if (last && (c.separator === '|' || c.separator === '|&' || c.separator === '||')) {
       last.commands.push(c);
@@ -47,13 +45,6 @@ export function statementText(model: DockerfileModel, st: Statement): string | u
   const esc = model.escape === '`' ? '`' : '\\\\';
   const text = model.text.slice(st.start, st.end).replace(new RegExp(`[ \\t]*${esc}[ \\t]*\\r?\\n[ \\t]*`, 'g'), ' ');
   return /[\r\n]/.test(text) ? undefined : text;
-}
-
-/** Removes the whole instruction, its lines included. */
-export function removeInstructionEdit(model: DockerfileModel, instr: Instruction): TextEdit {
-  const start = model.lines.lineStart(instr.startLine);
-  const next = instr.endLine + 1 < model.lines.lineCount ? model.lines.lineStart(instr.endLine + 1) : model.text.length;
-  return { range: model.lines.rangeOf(start, next), newText: '' };
 }
 
 /**

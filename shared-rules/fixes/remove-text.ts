@@ -1,5 +1,4 @@
 import { DockerfileModel, Instruction } from '../model/types';
-import { ShellScript, SimpleCommand } from '../shell/model';
 import { TextEdit } from '../text/types';
 
 function isBlank(s: string): boolean {
@@ -58,29 +57,4 @@ export function removeInstructionEdit(model: DockerfileModel, instr: Instruction
   const start = lines.lineStart(instr.startLine);
   const end = instr.endLine + 1 < lines.lineCount ? lines.lineStart(instr.endLine + 1) : lines.lineEnd(instr.endLine);
   return { range: lines.rangeOf(start, end), newText: '' };
-}
-
-/**
- * Deletes one simple command from a RUN together with the `&&`/`;` that
- * joins it to its neighbour, or the whole RUN when it is the only command.
- * Undefined when that cannot be done without changing the meaning of the
- * rest (a pipe, `||`, a conditional body, a substitution).
- */
-export function removeCommandEdit(model: DockerfileModel, instr: Instruction, script: ShellScript, cmd: SimpleCommand): TextEdit | undefined {
-  if (cmd.inSubstitution || cmd.conditional) return undefined;
-  const top = script.commands.filter((c) => !c.inSubstitution);
-  const k = top.indexOf(cmd);
-  if (k === -1) return undefined;
-  const next = top[k + 1];
-  const prev = top[k - 1];
-  const joins = (s: SimpleCommand['separator']) => s === undefined || s === '&&' || s === ';';
-  if (!joins(cmd.separator) || (next && !joins(next.separator))) return undefined;
-  const plain = (a: number, b: number): TextEdit => ({ range: model.lines.rangeOf(a, b), newText: '' });
-  if (!next && !prev) {
-    if (instr.heredocs.length > 0 || model.text.slice(cmd.end, instr.end).replace(/[\\`\s;]/g, '') !== '') return undefined;
-    return removeInstructionEdit(model, instr);
-  }
-  // Only the words and the joining operator go: the next command takes the removed one's place.
-  if (next) return plain(cmd.start, next.start);
-  return plain(prev.end, cmd.end);
 }

@@ -1,6 +1,7 @@
 import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { invocation } from '../shell/commands';
-import { aptCalls, aptNoRecommends, aptSimulates, hasCacheMount, removesPath } from '../shell/package-managers';
+import { hasCacheMount } from '../shell/cache-paths';
+import { aptCalls, aptNoRecommends, aptSimulates, removesPath } from '../shell/package-managers';
 import { stageDisablesRecommends } from '../shell/apt-config';
 import { runScripts } from '../shell/run-scripts';
 

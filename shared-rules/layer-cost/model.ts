@@ -1,7 +1,7 @@
 import { lookupBaseImage } from '../data/base-images';
 import { INSTRUCTIONS } from '../docs/instructions';
 import { DockerfileModel, Instruction, Stage } from '../model/types';
-import { finalStage, imageStages } from '../model/stages';
+import { finalStage, imageStages, rootStage } from '../model/stages';
 import { runScripts } from '../shell/run-scripts';
 import { invocation } from '../shell/commands';
 import { estimateAptInstall } from './apt/estimate';
@@ -18,13 +18,6 @@ export interface CostHost {
 const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 const TOP = 8;
 const DEBIAN_FAMILIES = new Set(['debian', 'ubuntu']);
-
-/** The stage at the root of a FROM-stage chain. */
-function rootOf(model: DockerfileModel, stage: Stage): Stage {
-  let s = stage;
-  for (let guard = 0; s.baseStage !== undefined && guard < model.stages.length; guard++) s = model.stages[s.baseStage];
-  return s;
-}
 
 function baseInfo(stage: Stage) {
   const img = stage.image;
@@ -136,6 +129,31 @@ function instructionCost(model: DockerfileModel, stage: Stage, instr: Instructio
   return copyCost(model, instr, host);
 }
 
+/** The base family that decides whether apt sizes apply to a stage: that of the root of its FROM-stage chain. */
+function stageFamily(model: DockerfileModel, stage: Stage): { family: string | undefined; autoClean: boolean } {
+  const root = rootStage(model, stage);
+  const info = baseInfo(root);
+  // Official Debian/Ubuntu images delete downloaded .debs after every install (docker-clean).
+  return { family: root.baseKind === 'scratch' ? 'scratch' : info?.family, autoClean: info !== undefined && info.official && DEBIAN_FAMILIES.has(info.family) };
+}
+
+/**
+ * Whether the layer costs of `model` would read the apt package table: some
+ * RUN runs apt in a stage with a Debian/Ubuntu (or unknown) base. Hosts load
+ * the table (tens of MB) only when an open document needs it.
+ */
+export function needsAptTable(model: DockerfileModel): boolean {
+  for (const stage of model.stages) {
+    if (stage.windows) continue;
+    const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
+    if (runs.length === 0) continue;
+    const { family } = stageFamily(model, stage);
+    if (family !== undefined && !DEBIAN_FAMILIES.has(family)) continue;
+    if (runs.some((instr) => aptRunSummary(model, stage, instr))) return true;
+  }
+  return false;
+}
+
 const memo = new WeakMap<DockerfileModel, WeakMap<CostHost, LayerCosts>>();
 
 /**
@@ -152,11 +170,7 @@ export function computeLayerCosts(model: DockerfileModel, host: CostHost): Layer
   const byIndex = new Map<number, InstructionCost>();
   const stages: StageCost[] = [];
   for (const stage of model.stages) {
-    const root = rootOf(model, stage);
-    const info = baseInfo(root);
-    const family = root.baseKind === 'scratch' ? 'scratch' : info?.family;
-    // Official Debian/Ubuntu images delete downloaded .debs after every install (docker-clean).
-    const autoClean = info !== undefined && info.official && DEBIAN_FAMILIES.has(info.family);
+    const { family, autoClean } = stageFamily(model, stage);
     let baseBytes: number | null = null;
     let baseDetail: BaseCostDetail | undefined;
     let baseComplete = true;

@@ -92,9 +92,36 @@ export function stageOf(model: DockerfileModel, instr: Instruction): Stage | und
   return instr.stageIndex >= 0 ? model.stages[instr.stageIndex] : undefined;
 }
 
+/**
+ * The stages `stage` builds on, root first, ending with `stage` itself.
+ * (A stage can only build FROM an earlier one; the length bound is a guard.)
+ */
+export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const chain = [stage];
+  for (let s = stage; s.baseStage !== undefined && chain.length <= model.stages.length; ) {
+    s = model.stages[s.baseStage];
+    chain.unshift(s);
+  }
+  return chain;
+}
+
+/** The stage at the root of a `FROM <stage>` chain: the one with a real base (image, scratch or variable). */
+export function rootStage(model: DockerfileModel, stage: Stage): Stage {
+  return stageChain(model, stage)[0];
+}
+
+/**
+ * What the build runs before `instr`: all instructions of the stages its stage
+ * builds on, then the earlier ones of its own stage, in that order.
+ */
+export function instructionsBefore(model: DockerfileModel, instr: Instruction): Instruction[] {
+  const stage = stageOf(model, instr);
+  if (!stage) return [];
+  return stageChain(model, stage).flatMap((s) => (s === stage ? s.instructions.filter((i) => i.index < instr.index) : s.instructions));
+}
+
 /** Stages whose layers end up in the image: the final stage and the stages it builds FROM. */
 export function imageStages(model: DockerfileModel): Set<number> {
-  const out = new Set<number>();
-  for (let s = finalStage(model); s && !out.has(s.index); s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined) out.add(s.index);
-  return out;
+  const final = finalStage(model);
+  return new Set(final ? stageChain(model, final).map((s) => s.index) : []);
 }

@@ -1,9 +1,10 @@
-import { Flag } from '../model/types';
 import { invocation } from './commands';
 import { ShellScript, Word } from './model';
 
-/** Targets of `RUN --mount=type=cache,target=…`, without trailing slashes. */
-export function cacheMountTargets(flags: readonly Flag[]): string[] {
+type MountFlags = readonly { name: string; value: string | undefined }[];
+
+/** Targets of the `--mount=type=cache,…` flags, without trailing slashes; '' for a mount that names none. */
+function cacheMounts(flags: MountFlags): string[] {
   const out: string[] = [];
   for (const f of flags) {
     if (f.name !== 'mount' || !f.value) continue;
@@ -12,10 +13,19 @@ export function cacheMountTargets(flags: readonly Flag[]): string[] {
       return [eq === -1 ? kv.trim() : kv.slice(0, eq).trim(), eq === -1 ? '' : kv.slice(eq + 1).trim()] as [string, string];
     }));
     if (parts.get('type') !== 'cache') continue;
-    const target = (parts.get('target') ?? parts.get('dst') ?? parts.get('destination') ?? '').replace(/\/+$/, '');
-    if (target !== '') out.push(target);
+    out.push((parts.get('target') ?? parts.get('dst') ?? parts.get('destination') ?? '').replace(/\/+$/, ''));
   }
   return out;
+}
+
+/** Targets of `RUN --mount=type=cache,target=…`, without trailing slashes. */
+export function cacheMountTargets(flags: MountFlags): string[] {
+  return cacheMounts(flags).filter((t) => t !== '');
+}
+
+/** A BuildKit cache mount on one of these paths (or a parent) keeps the data out of the layer. */
+export function hasCacheMount(flags: MountFlags, paths: readonly string[]): boolean {
+  return cacheMounts(flags).some((target) => paths.some((p) => target === p || p.startsWith(target + '/')));
 }
 
 /** Path arguments of every `rm` in the script (options dropped), as written. */

@@ -1,4 +1,4 @@
-import { SimpleCommand, Word } from './model';
+import { ShellScript, SimpleCommand, Word } from './model';
 
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'command', 'nice', 'nohup', 'time', 'doas', 'eatmydata', 'stdbuf', 'xargs']);
 /** xargs options that take a value as the next word. */
@@ -81,6 +81,11 @@ export function parseOptions(args: readonly Word[], withValue: ReadonlySet<strin
 /** True when a short-option cluster (`-qy`) or a long option carries `short`/`long`. */
 export function hasOption(parsed: ParsedOptions, short: string[], long: string[]): boolean {
   return parsed.options.some((o) => long.includes(o.name) || (!o.name.startsWith('--') && short.some((s) => o.name.slice(1).includes(s))));
+}
+
+/** The script's own commands, in order: those inside `$(…)` substitutions left out. */
+export function topLevelCommands(script: ShellScript): SimpleCommand[] {
+  return script.commands.filter((c) => !c.inSubstitution);
 }
 
 /** Commands joined by `&&`/`;`/newline in order, whatever the nesting. */

@@ -93,11 +93,15 @@ export function downloadOf(cmd: SimpleCommand): Download | undefined {
   return inv.program === 'curl' || inv.program === 'wget' ? parseDownload(inv, inv.program) : undefined;
 }
 
-/** `https://x/y/file.tar.gz?sig=1` → `file.tar.gz`; quotes and variables kept out of the way. */
-export function urlFileName(word: Word): string {
-  const raw = word.text.replace(/^["']|["']$/g, '');
-  const path = raw.replace(/[?#].*$/, '').replace(/\/+$/, '');
+/** `https://x/y/file.tar.gz?sig=1` → `file.tar.gz`. */
+export function urlBaseName(url: string): string {
+  const path = url.replace(/[?#].*$/, '').replace(/\/+$/, '');
   return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The file name in a URL word, as urlBaseName; quotes and variables kept out of the way. */
+export function urlFileName(word: Word): string {
+  return urlBaseName(word.text.replace(/^["']|["']$/g, ''));
 }
 
 const HASH_TOOLS = new Set(['sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'md5sum', 'b2sum', 'b3sum', 'shasum', 'cksum', 'rhash', 'gpgv', 'gpgv2', 'minisign', 'signify', 'slsa-verifier', 'sigstore', 'sha3sum']);

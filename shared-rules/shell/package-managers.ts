@@ -47,20 +47,6 @@ export function aptNoRecommends(call: AptCall): boolean {
   return call.options.some((o) => o.name === '--no-install-recommends' || ((o.name === '-o' || o.name === '--option') && /Install-Recommends\s*=\s*(0|false|no)/i.test(o.value ?? '')));
 }
 
-/** A BuildKit cache mount on one of these paths keeps the data out of the layer. */
-export function hasCacheMount(flags: readonly { name: string; value: string | undefined }[], paths: readonly string[]): boolean {
-  return flags.some((f) => {
-    if (f.name !== 'mount' || !f.value) return false;
-    const parts = new Map(f.value.split(',').map((kv) => {
-      const eq = kv.indexOf('=');
-      return [eq === -1 ? kv.trim() : kv.slice(0, eq).trim(), eq === -1 ? '' : kv.slice(eq + 1).trim()] as [string, string];
-    }));
-    if (parts.get('type') !== 'cache') return false;
-    const target = (parts.get('target') ?? parts.get('dst') ?? parts.get('destination') ?? '').replace(/\/+$/, '');
-    return paths.some((p) => target === p || p.startsWith(target + '/'));
-  });
-}
-
 /** `rm -rf /var/lib/apt/lists/*` and friends. */
 export function removesPath(script: ShellScript, prefix: string): boolean {
   return script.commands.some((cmd) => {

@@ -181,3 +181,18 @@ describe('CLI: --fix on a naive Dockerfile', () => {
     );
   });
 });
+
+describe('CLI: savings in fix titles', () => {
+  it('a missing .dockerignore: the fix title says how much the COPY shrinks with the suggested file', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'node_modules', 'x'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', 'x', 'blob'), Buffer.alloc(2_000_000, 1));
+    writeFileSync(join(dir, 'package.json'), '{}\n');
+    writeFileSync(join(dir, 'server.js'), 'require("http")\n');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n');
+    const json = JSON.parse(cli(['lint', join(dir, 'Dockerfile'), '--format', 'json']).out) as { rule: string; fixes: { title: string }[] }[];
+    const finding = json.find((f) => f.rule === 'copy-whole-context-without-dockerignore');
+    assert.ok(finding, 'the rule fires without a .dockerignore');
+    assert.match(finding!.fixes[0].title, /^Create a \.dockerignore for this context \(COPY shrinks from 2 MB to \d+ B\)$/);
+  });
+});

@@ -1,4 +1,4 @@
-import { copyFromFlag, resolveCopyFrom } from '../../analysis/copy-from';
+import { copyFromUses } from '../../analysis/copy-from';
 import { Rule } from '../../engine/types';
 
 const rule: Rule = {
@@ -18,18 +18,13 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const { model } = ctx;
-    for (const stage of model.stages) {
-      for (const instr of stage.instructions) {
-        const flag = copyFromFlag(instr);
-        if (!flag?.value || !flag.valueRange) continue;
-        if (resolveCopyFrom(model, stage, flag.value).kind !== 'self') continue;
-        ctx.report({
-          range: flag.valueRange,
-          instruction: instr,
-          message: `\`--from=${flag.value}\` is this stage itself: copy from an earlier stage, or use RUN cp within the stage.`,
-        });
-      }
+    for (const { instr, value, valueRange, target } of copyFromUses(ctx.model)) {
+      if (target.kind !== 'self') continue;
+      ctx.report({
+        range: valueRange,
+        instruction: instr,
+        message: `\`--from=${value}\` is this stage itself: copy from an earlier stage, or use RUN cp within the stage.`,
+      });
     }
   },
 };

@@ -1,4 +1,4 @@
-import { copyFromFlag, resolveCopyFrom } from '../../analysis/copy-from';
+import { copyFromUses } from '../../analysis/copy-from';
 import { nearestName } from '../../analysis/suggest';
 import { Fix, Rule } from '../../engine/types';
 
@@ -20,25 +20,20 @@ const rule: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
-    for (const stage of model.stages) {
-      for (const instr of stage.instructions) {
-        const flag = copyFromFlag(instr);
-        if (!flag?.value || !flag.valueRange) continue;
-        const target = resolveCopyFrom(model, stage, flag.value);
+    for (const { stage, instr, value, valueRange, target } of copyFromUses(model)) {
+      let message: string;
+      const fixes: Fix[] = [];
+      if (target.kind === 'later') message = `Stage \`${value}\` is defined after this stage: move it above, a stage can only copy from earlier stages.`;
+      else if (target.kind === 'bad-index') message = `There is no stage ${target.index}: use the name or index (0–${Math.max(0, stage.index - 1)}) of an earlier stage.`;
+      else if (target.kind === 'unknown') {
         const earlierNames = model.stages.filter((s) => s.index < stage.index && s.name !== undefined).map((s) => s.name as string);
-        let message: string;
-        const fixes: Fix[] = [];
-        if (target.kind === 'later') message = `Stage \`${flag.value}\` is defined after this stage: move it above, a stage can only copy from earlier stages.`;
-        else if (target.kind === 'bad-index') message = `There is no stage ${target.index}: use the name or index (0–${Math.max(0, stage.index - 1)}) of an earlier stage.`;
-        else if (target.kind === 'unknown') {
-          const near = nearestName(flag.value, earlierNames);
-          message = near
-            ? `No stage is named \`${flag.value}\` (and it is no image): did you mean \`${near}\`?`
-            : `No earlier stage is named \`${flag.value}\`, and it is not an image: name an earlier stage or a full image reference.`;
-          if (near) fixes.push({ title: `Change to \`${near}\``, safe: true, edits: [{ range: flag.valueRange, newText: near }] });
-        } else continue;
-        ctx.report({ range: flag.valueRange, instruction: instr, message, fixes });
-      }
+        const near = nearestName(value, earlierNames);
+        message = near
+          ? `No stage is named \`${value}\` (and it is no image): did you mean \`${near}\`?`
+          : `No earlier stage is named \`${value}\`, and it is not an image: name an earlier stage or a full image reference.`;
+        if (near) fixes.push({ title: `Change to \`${near}\``, safe: true, edits: [{ range: valueRange, newText: near }] });
+      } else continue;
+      ctx.report({ range: valueRange, instruction: instr, message, fixes });
     }
   },
 };

@@ -1,4 +1,4 @@
-import { stageNameReferences } from '../../analysis/stage-refs';
+import { renameStageEdits } from '../../analysis/stage-refs';
 import { Rule } from '../../engine/types';
 
 const rule: Rule = {
@@ -30,13 +30,11 @@ const rule: Rule = {
       let k = 2;
       while (names.has(`${stage.name}-${k}`)) k++;
       const fresh = `${stage.name}-${k}`;
-      const next = model.stages.find((s) => s.index > stage.index && s.name === stage.name);
-      const refs = stageNameReferences(model, stage.name, stage.from.index + 1).filter((r) => !next || r.start.line < next.from.startLine);
       ctx.report({
         range: stage.nameRange,
         instruction: stage.from,
         message: `Stage name \`${stage.name}\` is already used by an earlier stage: give this stage a unique name.`,
-        fixes: [{ title: `Rename this stage to \`${fresh}\``, safe: false, edits: [stage.nameRange, ...refs].map((range) => ({ range, newText: fresh })) }],
+        fixes: [{ title: `Rename this stage to \`${fresh}\``, safe: false, edits: renameStageEdits(model, stage, fresh) }],
       });
     }
   },

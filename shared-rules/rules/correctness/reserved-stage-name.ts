@@ -1,4 +1,4 @@
-import { stageNameReferences } from '../../analysis/stage-refs';
+import { renameStageEdits } from '../../analysis/stage-refs';
 import { Rule } from '../../engine/types';
 
 const RESERVED = new Set(['scratch', 'context']);
@@ -24,13 +24,11 @@ const rule: Rule = {
     for (const stage of model.stages) {
       if (!stage.name || !stage.nameRange || !RESERVED.has(stage.name)) continue;
       const fresh = `${stage.name}-stage`;
-      const next = model.stages.find((s) => s.index > stage.index && s.name === stage.name);
-      const refs = stageNameReferences(model, stage.name, stage.from.index + 1).filter((r) => !next || r.start.line < next.from.startLine);
       ctx.report({
         range: stage.nameRange,
         instruction: stage.from,
         message: `\`${stage.name}\` is reserved: rename the stage (e.g. \`${fresh}\`).`,
-        fixes: [{ title: `Rename the stage to \`${fresh}\``, safe: false, edits: [stage.nameRange, ...refs].map((range) => ({ range, newText: fresh })) }],
+        fixes: [{ title: `Rename the stage to \`${fresh}\``, safe: false, edits: renameStageEdits(model, stage, fresh) }],
       });
     }
   },

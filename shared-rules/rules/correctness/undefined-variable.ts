@@ -1,6 +1,7 @@
 import { builderRefs } from '../../analysis/expanded-words';
 import { nearestName } from '../../analysis/suggest';
-import { globalArgs, PLATFORM_ARGS, rootStage, scopeAt } from '../../analysis/variable-scope';
+import { globalArgs, PLATFORM_ARGS, scopeAt } from '../../analysis/variable-scope';
+import { rootStage } from '../../model/stages';
 import { isWellKnownImageEnv } from '../../data/image-env';
 import { Fix, Rule } from '../../engine/types';
 import { keyValuePairs } from '../../model/key-values';

@@ -1,4 +1,5 @@
-import { scopeAt, stageChain } from '../../analysis/variable-scope';
+import { scopeAt } from '../../analysis/variable-scope';
+import { stageChain } from '../../model/stages';
 import { Rule } from '../../engine/types';
 import { unquoteWord } from '../../model/key-values';
 import { expandVariables } from '../../model/variables';

@@ -1,5 +1,5 @@
 import { Rule } from '../../engine/types';
-import { finalStage, imageStages } from '../../model/stages';
+import { finalStage, rootStage, stageChain } from '../../model/stages';
 import { Stage } from '../../model/types';
 
 /** Images whose default process is a network server (Docker Hub names, registry-qualified otherwise). */
@@ -10,12 +10,6 @@ const SERVER_IMAGES = new Set([
   'wordpress', 'ghost', 'drupal', 'joomla', 'nextcloud', 'odoo', 'redmine', 'mattermost/mattermost-team-edition', 'sonarqube',
   'jenkins/jenkins', 'grafana/grafana', 'prom/prometheus', 'minio/minio', 'quay.io/keycloak/keycloak',
 ]);
-
-function rootOf(stages: Stage[], stage: Stage): Stage {
-  let s = stage;
-  for (let guard = 0; s.baseStage !== undefined && guard < stages.length; guard++) s = stages[s.baseStage];
-  return s;
-}
 
 function isServerImage(stage: Stage): boolean {
   const img = stage.image;
@@ -47,11 +41,11 @@ const rule: Rule = {
     const { model } = ctx;
     const final = finalStage(model);
     if (!final) return;
-    const chain = [...imageStages(model)].sort((a, b) => b - a).map((i) => model.stages[i]);
-    const instructions = chain.flatMap((s) => s.instructions);
+    // Final stage first, so an EXPOSE of the final stage is the one reported.
+    const instructions = stageChain(model, final).reverse().flatMap((s) => s.instructions);
     if (instructions.some((i) => i.keyword === 'HEALTHCHECK')) return;
     const expose = instructions.filter((i) => i.keyword === 'EXPOSE')[0];
-    const root = rootOf(model.stages, final);
+    const root = rootStage(model, final);
     if (expose) {
       ctx.report({ range: expose.keywordRange, instruction: expose, message: 'This image serves a port but has no HEALTHCHECK: add one so the runtime can tell a hung service from a healthy one.' });
       return;

@@ -1,24 +1,14 @@
 import { Fix, Rule } from '../../engine/types';
 import { lookupBaseImage } from '../../data/base-images';
-import { finalStage } from '../../model/stages';
+import { finalStage, rootStage, stageChain } from '../../model/stages';
 import { DockerfileModel, Instruction, Stage } from '../../model/types';
 
 const ROOT = /^(root|0)(:.*)?$/;
 const TRAILING = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL']);
 
-/** The stage at the root of a FROM-stage chain: the one with a real base image. */
-function rootStage(model: DockerfileModel, stage: Stage): Stage {
-  let s = stage;
-  for (let guard = 0; s.baseStage !== undefined && guard < model.stages.length; guard++) s = model.stages[s.baseStage];
-  return s;
-}
-
+/** The USER in effect at the end of `stage`: the last one in it or in the stages it builds on. */
 function lastUser(model: DockerfileModel, stage: Stage): Instruction | undefined {
-  for (let s: Stage | undefined = stage, guard = 0; s && guard <= model.stages.length; s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined, guard++) {
-    const users = s.instructions.filter((i) => i.keyword === 'USER');
-    if (users.length > 0) return users[users.length - 1];
-  }
-  return undefined;
+  return stageChain(model, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === 'USER').pop();
 }
 
 /** Insert before the trailing block of CMD/ENTRYPOINT/EXPOSE…, where a USER line reads naturally. */

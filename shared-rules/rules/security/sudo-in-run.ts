@@ -2,7 +2,8 @@ import { Fix, Rule } from '../../engine/types';
 import { lookupBaseImage } from '../../data/base-images';
 import { programName } from '../../shell/commands';
 import { SimpleCommand } from '../../shell/model';
-import { DockerfileModel, Instruction, Stage } from '../../model/types';
+import { instructionsBefore, rootStage, stageOf } from '../../model/stages';
+import { DockerfileModel, Instruction } from '../../model/types';
 
 /** sudo options that take a value as the next word. */
 const VALUE_OPTIONS = /^-[CDghpRrTUu]$/;
@@ -11,16 +12,12 @@ const IDENTITY = /^(-[ugS]|--(user|group|stdin)(=.*)?|-[a-zA-Z]*[ugS][a-zA-Z]*)$
 
 /** Whether the RUN executes as root: the last USER before it (in its stage chain) is root, or the base's default user is. */
 function runsAsRoot(model: DockerfileModel, instr: Instruction): boolean {
-  let stage: Stage | undefined = model.stages[instr.stageIndex];
-  let limit = instr.index;
-  for (let guard = 0; stage && guard <= model.stages.length; guard++) {
-    const users = stage.instructions.filter((i) => i.keyword === 'USER' && i.index < limit);
-    if (users.length > 0) return /^(root|0)(:.*)?$/.test(users[users.length - 1].args[0]?.value ?? '');
-    if (stage.baseStage === undefined) break;
-    limit = Infinity;
-    stage = model.stages[stage.baseStage];
-  }
-  if (!stage || stage.baseKind === 'variable' || !stage.image) return stage?.baseKind !== 'variable';
+  const own = stageOf(model, instr);
+  if (!own) return true;
+  const user = instructionsBefore(model, instr).filter((i) => i.keyword === 'USER').pop();
+  if (user) return /^(root|0)(:.*)?$/.test(user.args[0]?.value ?? '');
+  const stage = rootStage(model, own);
+  if (stage.baseKind === 'variable' || !stage.image) return stage.baseKind !== 'variable';
   const info = stage.baseKind === 'image' ? lookupBaseImage({ registry: stage.image.registry, repository: stage.image.repository, tag: stage.image.tag }) : undefined;
   return !info?.user.runsAsNonRoot;
 }

@@ -1,12 +1,11 @@
 import { Fix, Rule } from '../../engine/types';
-import { removeCommandEdit, removeWordEdit } from '../../fixes/remove-command';
+import { shellScripts } from '../../engine/walk';
+import { removeChainedCommandEdit, removeWordEdit } from '../../fixes/remove-command';
 import { DockerfileModel } from '../../model/types';
-import { imageStages } from '../../model/stages';
 import { APK_CACHE_PATHS, ApkCall, apkCalls, apkNoCache } from '../../shell/apk';
-import { removesDirectory } from '../../shell/cache-paths';
+import { hasCacheMount, removesDirectory } from '../../shell/cache-paths';
 import { invocation } from '../../shell/commands';
 import { ShellScript } from '../../shell/model';
-import { hasCacheMount } from '../../shell/package-managers';
 import { TextEdit } from '../../text/types';
 
 /** Subcommands that only read the index or remove packages: harmless next to `--no-cache`. */
@@ -24,7 +23,7 @@ function cleanupEdits(model: DockerfileModel, script: ShellScript, calls: ApkCal
   for (const c of calls) {
     if (c.action !== 'update') continue;
     if (c.inv.command.start > target.inv.command.start) return [];
-    const e = removeCommandEdit(model, script, c.inv.command);
+    const e = removeChainedCommandEdit(model, script, c.inv.command);
     if (!e) return [];
     edits.push(e);
   }
@@ -35,7 +34,7 @@ function cleanupEdits(model: DockerfileModel, script: ShellScript, calls: ApkCal
     const apkPaths = paths.filter((a) => APK_CACHE_PATHS.some((p) => removesDirectory(a.value, p) && a.value.startsWith(p)));
     if (apkPaths.length === 0) continue;
     if (apkPaths.length === paths.length) {
-      const e = removeCommandEdit(model, script, cmd);
+      const e = removeChainedCommandEdit(model, script, cmd);
       if (!e) return [];
       edits.push(e);
     } else {
@@ -76,23 +75,17 @@ const rule: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
-    const shipped = imageStages(model);
-    for (const stage of model.stages) {
-      if (stage.windows || !shipped.has(stage.index)) continue;
-      for (const instr of stage.instructions) {
-        if (hasCacheMount(instr.flags, APK_CACHE_PATHS)) continue;
-        for (const script of ctx.scripts(instr).all) {
-          const calls = apkCalls(script);
-          for (const call of calls) {
-            if (call.action !== 'add' || !call.subcommand || apkNoCache(call) || call.options.some((o) => o.name === '--no-network')) continue;
-            ctx.report({
-              range: call.subcommand.range,
-              instruction: instr,
-              message: 'Use `apk add --no-cache` so the package index is not left in the layer.',
-              fixes: fixFor(model, script, calls, call),
-            });
-          }
-        }
+    for (const { instr, script } of shellScripts(ctx, { shippedOnly: true })) {
+      if (hasCacheMount(instr.flags, APK_CACHE_PATHS)) continue;
+      const calls = apkCalls(script);
+      for (const call of calls) {
+        if (call.action !== 'add' || !call.subcommand || apkNoCache(call) || call.options.some((o) => o.name === '--no-network')) continue;
+        ctx.report({
+          range: call.subcommand.range,
+          instruction: instr,
+          message: 'Use `apk add --no-cache` so the package index is not left in the layer.',
+          fixes: fixFor(model, script, calls, call),
+        });
       }
     }
   },

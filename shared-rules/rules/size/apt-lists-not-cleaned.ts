@@ -1,7 +1,8 @@
 import { Rule } from '../../engine/types';
+import { shellScripts } from '../../engine/walk';
 import { appendCommandEdit } from '../../fixes/append-command';
-import { imageStages } from '../../model/stages';
-import { aptCalls, hasCacheMount, removesPath } from '../../shell/package-managers';
+import { hasCacheMount } from '../../shell/cache-paths';
+import { aptCalls, removesPath } from '../../shell/package-managers';
 import { approx } from '../../layer-cost/format';
 
 const LISTS = '/var/lib/apt/lists';
@@ -25,29 +26,23 @@ const rule: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
-    const shipped = imageStages(model);
-    for (const stage of model.stages) {
-      if (stage.windows || !shipped.has(stage.index)) continue;
-      for (const instr of stage.instructions) {
-        if (hasCacheMount(instr.flags, [LISTS, '/var/lib/apt'])) continue;
-        for (const script of ctx.scripts(instr).all) {
-          const calls = aptCalls(script).filter((c) => c.action === 'update' || c.action === 'install');
-          // An update with no install is apt-update-alone's finding: deleting the lists
-          // there would leave the next RUN's install without an index.
-          if (!calls.some((c) => c.action === 'install') || removesPath(script, LISTS)) continue;
-          if (script.commands.some((c) => /^apt(-get)?$/.test(c.name) && c.args.some((a) => a.value === 'dist-clean'))) continue;
-          const target = calls.find((c) => c.action === 'update') ?? calls[0];
-          const edit = appendCommandEdit(model, instr, script, 'rm -rf /var/lib/apt/lists/*');
-          const d = ctx.cost().forInstruction(instr.index)?.detail;
-          const saving = d?.kind === 'apt' ? d.listsBytes : 0;
-          ctx.report({
-            range: target.subcommand?.range ?? target.inv.programWord.range,
-            instruction: instr,
-            message: 'Remove the apt package lists in the same RUN (`rm -rf /var/lib/apt/lists/*`): otherwise they stay in this layer.',
-            fixes: edit ? [{ title: saving > 0 ? `Remove apt lists in this layer (saves ${approx(saving)})` : 'Remove apt lists in this layer', safe: true, edits: [edit] }] : [],
-          });
-        }
-      }
+    for (const { instr, script } of shellScripts(ctx, { shippedOnly: true })) {
+      if (hasCacheMount(instr.flags, [LISTS, '/var/lib/apt'])) continue;
+      const calls = aptCalls(script).filter((c) => c.action === 'update' || c.action === 'install');
+      // An update with no install is apt-update-alone's finding: deleting the lists
+      // there would leave the next RUN's install without an index.
+      if (!calls.some((c) => c.action === 'install') || removesPath(script, LISTS)) continue;
+      if (script.commands.some((c) => /^apt(-get)?$/.test(c.name) && c.args.some((a) => a.value === 'dist-clean'))) continue;
+      const target = calls.find((c) => c.action === 'update') ?? calls[0];
+      const edit = appendCommandEdit(model, instr, script, 'rm -rf /var/lib/apt/lists/*');
+      const d = ctx.cost().forInstruction(instr.index)?.detail;
+      const saving = d?.kind === 'apt' ? d.listsBytes : 0;
+      ctx.report({
+        range: target.subcommand?.range ?? target.inv.programWord.range,
+        instruction: instr,
+        message: 'Remove the apt package lists in the same RUN (`rm -rf /var/lib/apt/lists/*`): otherwise they stay in this layer.',
+        fixes: edit ? [{ title: saving > 0 ? `Remove apt lists in this layer (saves ${approx(saving)})` : 'Remove apt lists in this layer', safe: true, edits: [edit] }] : [],
+      });
     }
   },
 };

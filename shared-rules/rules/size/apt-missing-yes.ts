@@ -1,12 +1,12 @@
+import { configuredBefore } from '../../analysis/stage-env';
 import { Rule } from '../../engine/types';
-import { stageChain } from '../../analysis/stage-env';
+import { shellScripts } from '../../engine/walk';
 import { fedByYes } from '../../shell/answers';
 import { aptAssumesYes, aptCalls, aptSimulates } from '../../shell/package-managers';
 
 /** Subcommands that install packages and stop at "Do you want to continue? [Y/n]". */
 const PROMPTS = new Set(['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep']);
 const ASSUME_YES_CONF = /Assume-?Yes\s*"?\s*(true|1|yes)/i;
-
 
 const rule: Rule = {
   meta: {
@@ -26,26 +26,18 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const { model } = ctx;
-    for (const stage of model.stages) {
-      if (stage.windows) continue;
-      const chain = stageChain(model, stage);
-      for (const instr of stage.instructions) {
-        const configured = chain.some((s) => s.instructions.some((i) => (s !== stage || i.index < instr.index) && (i.keyword === 'RUN' || i.keyword === 'ENV') && ASSUME_YES_CONF.test(model.text.slice(i.start, i.end))));
-        if (configured) continue;
-        for (const script of ctx.scripts(instr).all) {
-          for (const call of aptCalls(script)) {
-            if (!call.subcommand || !PROMPTS.has(call.action) || aptAssumesYes(call) || aptSimulates(call) || fedByYes(script, call.inv.command)) continue;
-            if (call.options.some((o) => o.name === '--assume-no')) continue;
-            const at = call.subcommand.range.end;
-            ctx.report({
-              range: call.subcommand.range,
-              instruction: instr,
-              message: `Add \`-y\` to \`${call.tool} ${call.action}\`: without it the build stops at the confirmation prompt.`,
-              fixes: [{ title: 'Add -y', safe: true, edits: [{ range: { start: at, end: at }, newText: ' -y' }] }],
-            });
-          }
-        }
+    for (const { instr, script } of shellScripts(ctx)) {
+      if (configuredBefore(ctx.model, instr, ASSUME_YES_CONF)) continue;
+      for (const call of aptCalls(script)) {
+        if (!call.subcommand || !PROMPTS.has(call.action) || aptAssumesYes(call) || aptSimulates(call) || fedByYes(script, call.inv.command)) continue;
+        if (call.options.some((o) => o.name === '--assume-no')) continue;
+        const at = call.subcommand.range.end;
+        ctx.report({
+          range: call.subcommand.range,
+          instruction: instr,
+          message: `Add \`-y\` to \`${call.tool} ${call.action}\`: without it the build stops at the confirmation prompt.`,
+          fixes: [{ title: 'Add -y', safe: true, edits: [{ range: { start: at, end: at }, newText: ' -y' }] }],
+        });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { Rule } from '../../engine/types';
-import { imageStages } from '../../model/stages';
+import { shellScripts } from '../../engine/walk';
 import { aptCalls, aptSimulates } from '../../shell/package-managers';
 
 const UPGRADES = new Set(['upgrade', 'dist-upgrade', 'full-upgrade']);
@@ -22,21 +22,14 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const { model } = ctx;
-    const shipped = imageStages(model);
-    for (const stage of model.stages) {
-      if (stage.windows || !shipped.has(stage.index)) continue;
-      for (const instr of stage.instructions) {
-        for (const script of ctx.scripts(instr).all) {
-          for (const call of aptCalls(script)) {
-            if (!call.subcommand || !UPGRADES.has(call.action) || aptSimulates(call)) continue;
-            ctx.report({
-              range: call.subcommand.range,
-              instruction: instr,
-              message: `Avoid \`${call.tool} ${call.action}\` in the image: rebuild on a newer base image instead.`,
-            });
-          }
-        }
+    for (const { instr, script } of shellScripts(ctx, { shippedOnly: true })) {
+      for (const call of aptCalls(script)) {
+        if (!call.subcommand || !UPGRADES.has(call.action) || aptSimulates(call)) continue;
+        ctx.report({
+          range: call.subcommand.range,
+          instruction: instr,
+          message: `Avoid \`${call.tool} ${call.action}\` in the image: rebuild on a newer base image instead.`,
+        });
       }
     }
   },

@@ -1,4 +1,5 @@
 import { Fix, Rule } from '../../engine/types';
+import { shellScripts } from '../../engine/walk';
 import { aptCalls } from '../../shell/package-managers';
 import { TextEdit } from '../../text/types';
 
@@ -23,25 +24,19 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const { model } = ctx;
-    for (const stage of model.stages) {
-      if (stage.windows) continue;
-      for (const instr of stage.instructions) {
-        for (const script of ctx.scripts(instr).all) {
-          for (const call of aptCalls(script)) {
-            if (call.tool !== 'apt') continue;
-            const word = call.inv.programWord;
-            const fixes: Fix[] = [];
-            if (word.static && word.text === word.value && call.subcommand?.static) {
-              const rename: TextEdit = { range: { start: word.range.end, end: word.range.end }, newText: '-get' };
-              const sub = call.subcommand;
-              if (SAME.has(call.action)) fixes.push({ title: 'Use apt-get', safe: true, edits: [rename] });
-              else if (call.action === 'upgrade') fixes.push({ title: 'Use apt-get upgrade --with-new-pkgs', safe: true, edits: [rename, { range: { start: sub.range.end, end: sub.range.end }, newText: ' --with-new-pkgs' }] });
-              else if (call.action === 'full-upgrade') fixes.push({ title: 'Use apt-get dist-upgrade', safe: true, edits: [rename, { range: sub.range, newText: 'dist-upgrade' }] });
-            }
-            ctx.report({ range: word.range, instruction: instr, message: 'Use `apt-get` instead of `apt` in scripts: apt\'s command line is not stable.', fixes });
-          }
+    for (const { instr, script } of shellScripts(ctx)) {
+      for (const call of aptCalls(script)) {
+        if (call.tool !== 'apt') continue;
+        const word = call.inv.programWord;
+        const fixes: Fix[] = [];
+        if (word.static && word.text === word.value && call.subcommand?.static) {
+          const rename: TextEdit = { range: { start: word.range.end, end: word.range.end }, newText: '-get' };
+          const sub = call.subcommand;
+          if (SAME.has(call.action)) fixes.push({ title: 'Use apt-get', safe: true, edits: [rename] });
+          else if (call.action === 'upgrade') fixes.push({ title: 'Use apt-get upgrade --with-new-pkgs', safe: true, edits: [rename, { range: { start: sub.range.end, end: sub.range.end }, newText: ' --with-new-pkgs' }] });
+          else if (call.action === 'full-upgrade') fixes.push({ title: 'Use apt-get dist-upgrade', safe: true, edits: [rename, { range: sub.range, newText: 'dist-upgrade' }] });
         }
+        ctx.report({ range: word.range, instruction: instr, message: 'Use `apt-get` instead of `apt` in scripts: apt\'s command line is not stable.', fixes });
       }
     }
   },

@@ -1,6 +1,7 @@
 import { Fix, Rule } from '../../engine/types';
-import { baseName, copyArgs } from '../../analysis/copy-args';
-import { resolvePath, workdirAt } from '../../analysis/stage-env';
+import { copyArgs } from '../../analysis/copy-args';
+import { baseName, joinPath } from '../../analysis/paths';
+import { workdirAt } from '../../analysis/stage-env';
 import { imageStages } from '../../model/stages';
 import { Arg, DockerfileModel, Instruction } from '../../model/types';
 import { invocation } from '../../shell/commands';
@@ -21,7 +22,7 @@ function directories(script: ShellScript, start: string | undefined): Map<Simple
     out.set(cmd, dir);
     if (cmd.name !== 'cd' || cmd.inSubstitution) continue;
     const target = cmd.args[0];
-    dir = target && target.static && dir !== undefined && !target.value.startsWith('-') && !target.value.startsWith('~') ? resolvePath(dir, target.value) : undefined;
+    dir = target && target.static && dir !== undefined && !target.value.startsWith('-') && !target.value.startsWith('~') ? joinPath(dir, target.value) : undefined;
   }
   return out;
 }
@@ -44,11 +45,11 @@ function findExtraction(ctx: { scripts(i: Instruction): { all: ShellScript[] } }
         const dir = dirs.get(cmd);
         const found = extractions({ ...script, commands: [cmd] }, (w) => {
           if (!w.static || !names.has(baseName(w.value))) return false;
-          return dir === undefined && !w.value.startsWith('/') ? true : candidates.includes(resolvePath(dir ?? '/', w.value));
+          return dir === undefined && !w.value.startsWith('/') ? true : candidates.includes(joinPath(dir ?? '/', w.value));
         });
         if (found.length === 0) continue;
         const a = found[0].archive.value.replace(/^--file=/, '');
-        const path = dir === undefined && !a.startsWith('/') ? undefined : resolvePath(dir ?? '/', a);
+        const path = dir === undefined && !a.startsWith('/') ? undefined : joinPath(dir ?? '/', a);
         return { run, script, extraction: found[0], dir, path };
       }
     }
@@ -70,8 +71,8 @@ function addFix(model: DockerfileModel, copy: Instruction, dest: Arg, src: Arg, 
     if (v === '-C' || v === '--directory') {
       const d = args[++i];
       if (!d?.static || target === undefined) return undefined;
-      target = resolvePath(target, d.value);
-    } else if (v.startsWith('--directory=') && target !== undefined) target = resolvePath(target, v.slice('--directory='.length));
+      target = joinPath(target, d.value);
+    } else if (v.startsWith('--directory=') && target !== undefined) target = joinPath(target, v.slice('--directory='.length));
     else if (!PLAIN_TAR_CLUSTER.test(v)) return undefined;
   }
   if (target === undefined) return undefined;
@@ -82,8 +83,8 @@ function addFix(model: DockerfileModel, copy: Instruction, dest: Arg, src: Arg, 
     const paths = inv.args.filter((a) => !a.value.startsWith('-'));
     if (cmd.inSubstitution || cmd.redirects.length > 0 || paths.length === 0) return undefined;
     const dir = m.dir ?? '/';
-    if (inv.program === 'rm' && paths.every((a) => a.static && resolvePath(dir, a.value) === archivePath)) continue;
-    if (inv.program === 'mkdir' && paths.every((a) => a.static && resolvePath(dir, a.value) === target)) continue;
+    if (inv.program === 'rm' && paths.every((a) => a.static && joinPath(dir, a.value) === archivePath)) continue;
+    if (inv.program === 'mkdir' && paths.every((a) => a.static && joinPath(dir, a.value) === target)) continue;
     return undefined;
   }
   const keyword = model.text.slice(copy.start, model.lines.offsetAt(copy.keywordRange.end));
@@ -129,12 +130,12 @@ const rule: Rule = {
         const { sources, dest } = copyArgs(instr);
         const wd = workdirAt(model, instr);
         if (!dest || dest.value.includes('$') || wd === undefined) return;
-        const destPath = resolvePath(wd, dest.value);
+        const destPath = joinPath(wd, dest.value);
         for (const src of sources) {
           if (/[*?[$]/.test(src.value) || !ARCHIVE_NAME.test(src.value)) continue;
           const name = baseName(src.value);
           const intoDir = dest.value.endsWith('/') || sources.length > 1;
-          const candidates = intoDir ? [resolvePath(destPath, name)] : ARCHIVE_NAME.test(dest.value) ? [destPath] : [destPath, resolvePath(destPath, name)];
+          const candidates = intoDir ? [joinPath(destPath, name)] : ARCHIVE_NAME.test(dest.value) ? [destPath] : [destPath, joinPath(destPath, name)];
           const m = findExtraction(ctx, model, stage.instructions.slice(k + 1), candidates);
           if (!m) continue;
           const fix = m.path ? addFix(model, instr, dest, src, m, m.path) : undefined;

@@ -1,9 +1,8 @@
 import { Fix, Rule } from '../../engine/types';
 import { buildCommand, buildToolsLeftInstalled, looksLikeApplication } from '../../analysis/build-tools';
-import { stageChain } from '../../analysis/stage-env';
 import { lookupBaseImage } from '../../data/base-images';
 import { goMultiStageFix } from '../../fixes/go-multi-stage';
-import { finalStage } from '../../model/stages';
+import { finalStage, stageChain } from '../../model/stages';
 
 /** Base images that are an SDK, not a runtime (the full python/node/ruby images are large-base-image's business). */
 const SDK_IMAGES = new Set(['golang', 'rust', 'maven', 'gradle', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'mcr.microsoft.com/dotnet/sdk']);

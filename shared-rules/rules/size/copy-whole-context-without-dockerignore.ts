@@ -1,24 +1,6 @@
 import { Fix, Rule } from '../../engine/types';
-import { normalizeCopySource } from '../../context/copy-sources';
-import { detectStack, suggestDockerignore } from '../../context/dockerignore-suggest';
-import { DockerfileModel, Instruction } from '../../model/types';
-
-function isContextCopy(instr: Instruction): boolean {
-  return (instr.keyword === 'COPY' || instr.keyword === 'ADD') && !instr.flags.some((f) => f.name === 'from') && instr.args.length >= 2;
-}
-
-/** Context paths the Dockerfile copies by name: the suggested file must not exclude them. */
-function namedSources(model: DockerfileModel): string[] {
-  const out: string[] = [];
-  for (const i of model.instructions) {
-    if (!isContextCopy(i)) continue;
-    for (const a of i.args.slice(0, -1)) {
-      if (a.value.startsWith('<<') || /^[a-z]+:\/\//i.test(a.value) || a.value.includes('$')) continue;
-      if (normalizeCopySource(a.value) !== '.') out.push(a.value);
-    }
-  }
-  return out;
-}
+import { suggestedDockerignore, wholeContextSource } from '../../analysis/dockerignore';
+import { formatBytes } from '../../layer-cost/format';
 
 const rule: Rule = {
   meta: {
@@ -42,14 +24,19 @@ const rule: Rule = {
     const { model } = ctx;
     let fix: Fix | undefined;
     for (const instr of model.instructions) {
-      if (!isContextCopy(instr)) continue;
-      const whole = instr.args.slice(0, -1).find((a) => normalizeCopySource(a.value) === '.' && !a.value.includes('*') && !a.value.startsWith('<<'));
+      const whole = wholeContextSource(instr);
       if (!whole) continue;
+      const content = suggestedDockerignore(model, ctx.host.contextEntries ?? []);
+      // The host measures the COPY with and without the suggested file, off the request path.
+      const sources = instr.args.slice(0, -1).map((a) => a.value);
+      const now = ctx.host.contextSize?.(sources);
+      const after = ctx.host.contextSizeWithIgnore?.(sources, content);
+      const shrink = now && after && after.bytes < now.bytes ? ` (COPY shrinks from ${formatBytes(now.bytes)} to ${formatBytes(after.bytes)})` : '';
       fix ??= {
-        title: 'Create a .dockerignore for this context',
+        title: `Create a .dockerignore for this context${shrink}`,
         safe: true,
         edits: [],
-        createFiles: [{ path: '.dockerignore', content: suggestDockerignore(detectStack(ctx.host.contextEntries ?? []), { keep: namedSources(model) }) }],
+        createFiles: [{ path: '.dockerignore', content }],
       };
       ctx.report({
         range: whole.range,

@@ -1,7 +1,6 @@
 import { Rule } from '../../engine/types';
 import { copyArgs } from '../../analysis/copy-args';
-import { stageChain } from '../../analysis/stage-env';
-import { imageStages } from '../../model/stages';
+import { imageStages, rootStage } from '../../model/stages';
 import { DockerfileModel } from '../../model/types';
 
 const ROOT = /^\/(\.|\*)?\/?$/;
@@ -13,7 +12,7 @@ function fromScratch(model: DockerfileModel, name: string): boolean {
   const lower = name.toLowerCase();
   const stage = model.stages.find((s) => s.name === lower) ?? (/^\d+$/.test(name) ? model.stages[Number(name)] : undefined);
   if (!stage) return SCRATCH_HELPERS.test(lower);
-  const root = stageChain(model, stage)[0];
+  const root = rootStage(model, stage);
   return root.baseKind === 'scratch' || SCRATCH_HELPERS.test(root.image?.resolved.toLowerCase() ?? '');
 }
 

@@ -1,4 +1,5 @@
 import { Fix, Rule } from '../../engine/types';
+import { shellScripts } from '../../engine/walk';
 import { appendCommandEdit } from '../../fixes/append-command';
 import { imageStages } from '../../model/stages';
 import { DockerfileModel, Stage } from '../../model/types';
@@ -50,30 +51,25 @@ const rule: Rule = {
     const text = stageText(model, model.stages.filter((s) => shipped.has(s.index)));
     const berry = BERRY.test(text);
     const classic = CLASSIC.test(text);
-    for (const stage of model.stages) {
-      if (stage.windows || !shipped.has(stage.index)) continue;
-      for (const instr of stage.instructions) {
-        const targets = cacheMountTargets(instr.flags);
-        for (const script of ctx.scripts(instr).all) {
-          const calls = nodePmCalls(script);
-          const seen = new Set<string>();
-          for (const call of calls) {
-            if (seen.has(call.tool) || !nodePmInstalls(call)) continue;
-            seen.add(call.tool);
-            if (call.tool === 'yarn' && berry) continue;
-            if (cacheCleaned(script, calls, call.tool, targets)) continue;
-            const clean = call.tool === 'npm' ? 'npm cache clean --force' : 'yarn cache clean';
-            const edit = appendCommandEdit(model, instr, script, clean);
-            const safe = call.tool === 'npm' || classic;
-            const fixes: Fix[] = edit ? [{ title: `Append ${clean}${safe ? '' : ' (Yarn 1 only)'}`, safe, edits: [edit] }] : [];
-            ctx.report({
-              range: (call.subcommand ?? call.inv.programWord).range,
-              instruction: instr,
-              message: `Run \`${clean}\` at the end of this RUN: otherwise the ${call.tool} cache stays in the layer.`,
-              fixes,
-            });
-          }
-        }
+    for (const { instr, script } of shellScripts(ctx, { shippedOnly: true })) {
+      const targets = cacheMountTargets(instr.flags);
+      const calls = nodePmCalls(script);
+      const seen = new Set<string>();
+      for (const call of calls) {
+        if (seen.has(call.tool) || !nodePmInstalls(call)) continue;
+        seen.add(call.tool);
+        if (call.tool === 'yarn' && berry) continue;
+        if (cacheCleaned(script, calls, call.tool, targets)) continue;
+        const clean = call.tool === 'npm' ? 'npm cache clean --force' : 'yarn cache clean';
+        const edit = appendCommandEdit(model, instr, script, clean);
+        const safe = call.tool === 'npm' || classic;
+        const fixes: Fix[] = edit ? [{ title: `Append ${clean}${safe ? '' : ' (Yarn 1 only)'}`, safe, edits: [edit] }] : [];
+        ctx.report({
+          range: (call.subcommand ?? call.inv.programWord).range,
+          instruction: instr,
+          message: `Run \`${clean}\` at the end of this RUN: otherwise the ${call.tool} cache stays in the layer.`,
+          fixes,
+        });
       }
     }
   },

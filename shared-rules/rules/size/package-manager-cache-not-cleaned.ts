@@ -1,9 +1,8 @@
 import { Rule } from '../../engine/types';
+import { shellScripts } from '../../engine/walk';
 import { appendCommandEdit } from '../../fixes/append-command';
-import { imageStages } from '../../model/stages';
-import { removedPaths, removesDirectory } from '../../shell/cache-paths';
+import { hasCacheMount, removedPaths, removesDirectory } from '../../shell/cache-paths';
 import { ShellScript } from '../../shell/model';
-import { hasCacheMount } from '../../shell/package-managers';
 import { RPM_CACHE_PATHS, RpmCall, rpmCalls, RpmTool } from '../../shell/rpm-managers';
 
 /** Actions that download repository metadata and packages. */
@@ -48,27 +47,21 @@ const rule: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
-    const shipped = imageStages(model);
-    for (const stage of model.stages) {
-      if (stage.windows || !shipped.has(stage.index)) continue;
-      for (const instr of stage.instructions) {
-        for (const script of ctx.scripts(instr).all) {
-          const calls = rpmCalls(script);
-          const seen = new Set<RpmTool>();
-          for (const call of calls) {
-            if (seen.has(call.tool) || !downloads(call) || !call.subcommand) continue;
-            seen.add(call.tool);
-            if (hasCacheMount(instr.flags, RPM_CACHE_PATHS[call.tool]) || cleaned(script, calls, call.tool)) continue;
-            const clean = call.tool === 'zypper' ? `${call.inv.programWord.value} clean --all` : `${call.inv.programWord.value} clean all`;
-            const edit = appendCommandEdit(model, instr, script, clean);
-            ctx.report({
-              range: call.subcommand.range,
-              instruction: instr,
-              message: `Run \`${clean}\` at the end of this RUN: otherwise the ${call.tool} cache stays in the layer.`,
-              fixes: edit ? [{ title: `Append ${clean}`, safe: true, edits: [edit] }] : [],
-            });
-          }
-        }
+    for (const { instr, script } of shellScripts(ctx, { shippedOnly: true })) {
+      const calls = rpmCalls(script);
+      const seen = new Set<RpmTool>();
+      for (const call of calls) {
+        if (seen.has(call.tool) || !downloads(call) || !call.subcommand) continue;
+        seen.add(call.tool);
+        if (hasCacheMount(instr.flags, RPM_CACHE_PATHS[call.tool]) || cleaned(script, calls, call.tool)) continue;
+        const clean = call.tool === 'zypper' ? `${call.inv.programWord.value} clean --all` : `${call.inv.programWord.value} clean all`;
+        const edit = appendCommandEdit(model, instr, script, clean);
+        ctx.report({
+          range: call.subcommand.range,
+          instruction: instr,
+          message: `Run \`${clean}\` at the end of this RUN: otherwise the ${call.tool} cache stays in the layer.`,
+          fixes: edit ? [{ title: `Append ${clean}`, safe: true, edits: [edit] }] : [],
+        });
       }
     }
   },

@@ -1,5 +1,6 @@
+import { configuredBefore } from '../../analysis/stage-env';
 import { Rule } from '../../engine/types';
-import { stageChain } from '../../analysis/stage-env';
+import { shellScripts } from '../../engine/walk';
 import { fedByYes } from '../../shell/answers';
 import { RpmCall, rpmAssumesYes, rpmCalls } from '../../shell/rpm-managers';
 
@@ -11,7 +12,6 @@ function prompts(call: RpmCall): boolean {
   if (PROMPTS.has(call.action)) return true;
   return (call.action === 'group' || call.action === 'groups' || call.action === 'module') && ['install', 'remove', 'update', 'upgrade', 'enable', 'reset'].includes(call.rest[0]?.value ?? '');
 }
-
 
 const rule: Rule = {
   meta: {
@@ -31,27 +31,19 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const { model } = ctx;
-    for (const stage of model.stages) {
-      if (stage.windows) continue;
-      const chain = stageChain(model, stage);
-      for (const instr of stage.instructions) {
-        const configured = chain.some((s) => s.instructions.some((i) => (s !== stage || i.index < instr.index) && (i.keyword === 'RUN' || i.keyword === 'ENV') && ASSUME_YES_CONF.test(model.text.slice(i.start, i.end))));
-        if (configured) continue;
-        for (const script of ctx.scripts(instr).all) {
-          for (const call of rpmCalls(script)) {
-            if (!call.subcommand || !prompts(call) || rpmAssumesYes(call) || fedByYes(script, call.inv.command)) continue;
-            // microdnf asks only on a terminal: the official openjdk images install without -y.
-            if (call.tool === 'microdnf') continue;
-            const end = call.tool !== 'zypper' && (call.action === 'group' || call.action === 'groups' || call.action === 'module') ? call.rest[0].range.end : call.subcommand.range.end;
-            ctx.report({
-              range: call.subcommand.range,
-              instruction: instr,
-              message: `Add \`-y\` to \`${call.tool} ${call.subcommand.value}\`: without it the build stops at the confirmation prompt.`,
-              fixes: [{ title: 'Add -y', safe: true, edits: [{ range: { start: end, end }, newText: ' -y' }] }],
-            });
-          }
-        }
+    for (const { instr, script } of shellScripts(ctx)) {
+      if (configuredBefore(ctx.model, instr, ASSUME_YES_CONF)) continue;
+      for (const call of rpmCalls(script)) {
+        if (!call.subcommand || !prompts(call) || rpmAssumesYes(call) || fedByYes(script, call.inv.command)) continue;
+        // microdnf asks only on a terminal: the official openjdk images install without -y.
+        if (call.tool === 'microdnf') continue;
+        const end = call.tool !== 'zypper' && (call.action === 'group' || call.action === 'groups' || call.action === 'module') ? call.rest[0].range.end : call.subcommand.range.end;
+        ctx.report({
+          range: call.subcommand.range,
+          instruction: instr,
+          message: `Add \`-y\` to \`${call.tool} ${call.subcommand.value}\`: without it the build stops at the confirmation prompt.`,
+          fixes: [{ title: 'Add -y', safe: true, edits: [{ range: { start: end, end }, newText: ' -y' }] }],
+        });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { Rule } from '../../engine/types';
+import { shellScripts } from '../../engine/walk';
 import { environmentAt } from '../../analysis/stage-env';
-import { imageStages } from '../../model/stages';
 import { cacheMountTargets, removedPaths, removesDirectory } from '../../shell/cache-paths';
 import { ShellScript } from '../../shell/model';
 import { commandEnvironment, exportedBefore, PipCall, pipCalls, pipInstallsSomething, pipNoCache } from '../../shell/pip';
@@ -41,34 +41,25 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const { model } = ctx;
-    const shipped = imageStages(model);
-    for (const stage of model.stages) {
-      if (stage.windows || !shipped.has(stage.index)) continue;
-      for (const instr of stage.instructions) {
-        const scripts = ctx.scripts(instr).all;
-        if (scripts.length === 0) continue;
-        const env = environmentAt(model, instr);
-        if (env.has('PIP_NO_CACHE_DIR')) continue;
-        const targets = cacheMountTargets(instr.flags);
-        for (const script of scripts) {
-          for (const call of pipCalls(script)) {
-            if (call.action !== 'install' || !call.subcommand || pipNoCache(call) || !pipInstallsSomething(call)) continue;
-            if (call.options.some((o) => o.name === '--no-index')) continue;
-            const cmd = call.inv.command;
-            const local = new Map([...exportedBefore(script, cmd), ...commandEnvironment(cmd)]);
-            if (local.has('PIP_NO_CACHE_DIR')) continue;
-            const cacheDir = cacheDirOption(call) ?? local.get('PIP_CACHE_DIR') ?? env.get('PIP_CACHE_DIR');
-            if (cacheHandled(script, targets, cacheDir)) continue;
-            const at = call.subcommand.range.end;
-            ctx.report({
-              range: call.subcommand.range,
-              instruction: instr,
-              message: `Add \`--no-cache-dir\` to \`${call.label} install\` so pip's download cache does not stay in the layer.`,
-              fixes: [{ title: 'Add --no-cache-dir', safe: true, edits: [{ range: { start: at, end: at }, newText: ' --no-cache-dir' }] }],
-            });
-          }
-        }
+    for (const { instr, script } of shellScripts(ctx, { shippedOnly: true })) {
+      const env = environmentAt(ctx.model, instr);
+      if (env.has('PIP_NO_CACHE_DIR')) continue;
+      const targets = cacheMountTargets(instr.flags);
+      for (const call of pipCalls(script)) {
+        if (call.action !== 'install' || !call.subcommand || pipNoCache(call) || !pipInstallsSomething(call)) continue;
+        if (call.options.some((o) => o.name === '--no-index')) continue;
+        const cmd = call.inv.command;
+        const local = new Map([...exportedBefore(script, cmd), ...commandEnvironment(cmd)]);
+        if (local.has('PIP_NO_CACHE_DIR')) continue;
+        const cacheDir = cacheDirOption(call) ?? local.get('PIP_CACHE_DIR') ?? env.get('PIP_CACHE_DIR');
+        if (cacheHandled(script, targets, cacheDir)) continue;
+        const at = call.subcommand.range.end;
+        ctx.report({
+          range: call.subcommand.range,
+          instruction: instr,
+          message: `Add \`--no-cache-dir\` to \`${call.label} install\` so pip's download cache does not stay in the layer.`,
+          fixes: [{ title: 'Add --no-cache-dir', safe: true, edits: [{ range: { start: at, end: at }, newText: ' --no-cache-dir' }] }],
+        });
       }
     }
   },

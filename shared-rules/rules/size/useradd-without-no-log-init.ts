@@ -1,4 +1,5 @@
 import { Rule } from '../../engine/types';
+import { shellScripts } from '../../engine/walk';
 import { invocation, parseOptions } from '../../shell/commands';
 
 /** useradd options that take a value. */
@@ -41,27 +42,21 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const { model } = ctx;
-    for (const stage of model.stages) {
-      if (stage.windows) continue;
-      for (const instr of stage.instructions) {
-        for (const script of ctx.scripts(instr).all) {
-          for (const cmd of script.commands) {
-            const inv = invocation(cmd);
-            if (inv.program !== 'useradd') continue;
-            const { options } = parseOptions(inv.args, VALUE_OPTIONS);
-            if (options.some((o) => o.name === '--no-log-init' || (!o.name.startsWith('--') && !/^-u/.test(o.name) && o.name.slice(1).includes('l')))) continue;
-            const uid = uidOf(options);
-            if (uid === undefined || !/^\d+$/.test(uid) || Number(uid) <= LARGE_UID) continue;
-            const at = inv.programWord.range.end;
-            ctx.report({
-              range: inv.programWord.range,
-              instruction: instr,
-              message: `Add \`-l\` (\`--no-log-init\`) to \`useradd\`: with UID ${uid} the lastlog file alone adds ~${megabytes(Number(uid) * 292)} to the layer.`,
-              fixes: [{ title: 'Add -l (--no-log-init)', safe: true, edits: [{ range: { start: at, end: at }, newText: ' -l' }] }],
-            });
-          }
-        }
+    for (const { instr, script } of shellScripts(ctx)) {
+      for (const cmd of script.commands) {
+        const inv = invocation(cmd);
+        if (inv.program !== 'useradd') continue;
+        const { options } = parseOptions(inv.args, VALUE_OPTIONS);
+        if (options.some((o) => o.name === '--no-log-init' || (!o.name.startsWith('--') && !/^-u/.test(o.name) && o.name.slice(1).includes('l')))) continue;
+        const uid = uidOf(options);
+        if (uid === undefined || !/^\d+$/.test(uid) || Number(uid) <= LARGE_UID) continue;
+        const at = inv.programWord.range.end;
+        ctx.report({
+          range: inv.programWord.range,
+          instruction: instr,
+          message: `Add \`-l\` (\`--no-log-init\`) to \`useradd\`: with UID ${uid} the lastlog file alone adds ~${megabytes(Number(uid) * 292)} to the layer.`,
+          fixes: [{ title: 'Add -l (--no-log-init)', safe: true, edits: [{ range: { start: at, end: at }, newText: ' -l' }] }],
+        });
       }
     }
   },
