@@ -82,7 +82,7 @@ export function lspServer(root, command, args) {
       try {
         await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
         await connection.sendNotification('exit').catch(() => undefined);
-        await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, Number(process.env.EXIT_WAIT ?? 20)));
       } catch {
         // Already gone.
       }

@@ -40,11 +40,31 @@ interface Partition {
   view(k: number): DockerfileModel;
 }
 
+/** Cached findings of one segment, indexed by the rule's position in the linter. */
+type Slots = (Cached | undefined)[];
+
 interface PartitionState {
   /** Cached findings per segment and rule, from the previous version. */
-  prev: (Map<string, Cached> | undefined)[];
-  /** What this version keeps for the next one. */
-  next: Map<string, Cached>[];
+  prev: (Slots | undefined)[];
+  /**
+   * What this version keeps for the next one. Starts as the previous slots
+   * (shared, copied on the first write): an unchanged segment whose rules all
+   * hit their cache keeps its slots without allocating, which is nearly every
+   * segment of a large file on each keystroke.
+   */
+  next: (Slots | undefined)[];
+  /** Whether next[k] is this version's own copy, safe to write. */
+  owned: boolean[];
+}
+
+function store(state: PartitionState, k: number, slot: number, value: Cached | undefined, slots: number): void {
+  const cur = state.next[k];
+  if (cur?.[slot] === value) return;
+  if (!state.owned[k]) {
+    state.next[k] = cur ? cur.slice() : new Array<Cached | undefined>(slots).fill(undefined);
+    state.owned[k] = true;
+  }
+  (state.next[k] as Slots)[slot] = value;
 }
 
 export interface IncrementalOptions {
@@ -65,7 +85,7 @@ const MAX_VIEWS = 24;
  * time, and a rule that reports outside its scope is run whole from then on.
  */
 export class IncrementalLinter {
-  private cache = new Map<string, Map<string, Cached>>();
+  private cache = new Map<string, Slots>();
   private texts = new Map<string, number>();
   private nextTextId = 1;
   /** Rules that reported outside any segment of their scope: always run whole. */
@@ -96,7 +116,8 @@ export class IncrementalLinter {
       let st = states.get(part);
       if (!st) {
         // One cache lookup per segment, shared by every rule of that scope.
-        st = { prev: part.segments.map((seg) => this.cache.get(seg.key)), next: part.segments.map(() => new Map()) };
+        const prev = part.segments.map((seg) => this.cache.get(seg.key));
+        st = { prev, next: prev.slice(), owned: new Array<boolean>(prev.length).fill(false) };
         states.set(part, st);
       }
       return st;
@@ -106,7 +127,9 @@ export class IncrementalLinter {
     const ruleErrors: LintResult['ruleErrors'] = [];
     const opts = config.options ?? {};
 
-    for (const rule of this.linter.rules) {
+    const rules = this.linter.rules;
+    for (let slot = 0; slot < rules.length; slot++) {
+      const rule = rules[slot];
       const severity = effectiveSeverity(rule, config);
       if (!severity) continue;
       if (options.ruleFilter && !options.ruleFilter(rule)) continue;
@@ -129,7 +152,7 @@ export class IncrementalLinter {
       }
       const part = partitions.get(scope);
       const state = stateOf(part);
-      const results = this.scoped(rule, model, part, state, host, opts, ruleErrors);
+      const results = this.scoped(rule, slot, model, part, state, host, opts, ruleErrors);
       if (!results) {
         // Reported outside its scope: from now on this rule runs whole.
         this.unscoped.add(id);
@@ -140,12 +163,17 @@ export class IncrementalLinter {
       for (let k = 0; k < segs.length; k++) {
         const r = results.found[k];
         if (r.findings.length > 0) for (const raw of relocate(r, segs[k])) emit(raw);
-        if (results.cacheable[k]) state.next[k].set(id, r);
+        store(state, k, slot, results.cacheable[k] ? r : undefined, rules.length);
       }
     }
     // Keep only what this version uses: the caches stay as large as the document.
-    const nextCache = new Map<string, Map<string, Cached>>();
-    for (const [part, st] of states) part.segments.forEach((seg, k) => nextCache.set(seg.key, st.next[k]));
+    const nextCache = new Map<string, Slots>();
+    for (const [part, st] of states) {
+      part.segments.forEach((seg, k) => {
+        const slots = st.next[k];
+        if (slots) nextCache.set(seg.key, slots);
+      });
+    }
     this.cache = nextCache;
     this.texts = usedTexts;
     findings.sort(compareFindings);
@@ -160,7 +188,7 @@ export class IncrementalLinter {
   }
 
   /** Per segment: its findings (cached or fresh); undefined when the rule reported outside its segments. */
-  private scoped(rule: Rule, model: DockerfileModel, part: Partition, state: PartitionState, host: HostInfo, opts: RuleOptions, ruleErrors: LintResult['ruleErrors']): { found: Cached[]; cacheable: boolean[] } | undefined {
+  private scoped(rule: Rule, slot: number, model: DockerfileModel, part: Partition, state: PartitionState, host: HostInfo, opts: RuleOptions, ruleErrors: LintResult['ruleErrors']): { found: Cached[]; cacheable: boolean[] } | undefined {
     const id = rule.meta.id;
     const segs = part.segments;
     const found: Cached[] = new Array<Cached>(segs.length);
@@ -168,7 +196,7 @@ export class IncrementalLinter {
     const dirty: number[] = [];
     const pinned = rule.meta.mentionsLines === true;
     for (let k = 0; k < segs.length; k++) {
-      const hit = state.prev[k]?.get(id);
+      const hit = state.prev[k]?.[slot];
       if (hit && (!pinned || (hit.startLine === segs[k].startLine && hit.firstIndex === segs[k].firstIndex))) found[k] = hit;
       else dirty.push(k);
     }

@@ -1,4 +1,4 @@
-import { Language, Node as TsNode, Parser } from 'web-tree-sitter';
+import { Language, Parser, TreeCursor } from 'web-tree-sitter';
 
 /**
  * tree-sitter-bash through web-tree-sitter: a real, error-tolerant shell
@@ -46,14 +46,27 @@ export interface ShellNode {
   children: ShellNode[];
 }
 
-function copy(node: TsNode, field: string | undefined): ShellNode {
-  const children: ShellNode[] = [];
-  const count = node.childCount;
-  for (let i = 0; i < count; i++) {
-    const c = node.child(i);
-    if (c) children.push(copy(c, node.fieldNameForChild(i) ?? undefined));
+/**
+ * Walks the tree with one cursor: asking a node for each child and its field
+ * name marshals a fresh node object out of WASM per call, which cost more than
+ * the parse itself on a typical RUN.
+ */
+function copyTree(cursor: TreeCursor): ShellNode {
+  const root: ShellNode = { type: cursor.nodeType, named: cursor.nodeIsNamed, start: cursor.startIndex, end: cursor.endIndex, field: undefined, children: [] };
+  const path: ShellNode[] = [root];
+  if (!cursor.gotoFirstChild()) return root;
+  for (;;) {
+    const node: ShellNode = { type: cursor.nodeType, named: cursor.nodeIsNamed, start: cursor.startIndex, end: cursor.endIndex, field: cursor.currentFieldName ?? undefined, children: [] };
+    path[path.length - 1].children.push(node);
+    if (cursor.gotoFirstChild()) {
+      path.push(node);
+      continue;
+    }
+    while (!cursor.gotoNextSibling()) {
+      if (path.length === 1 || !cursor.gotoParent()) return root;
+      path.pop();
+    }
   }
-  return { type: node.type, named: node.isNamed, start: node.startIndex, end: node.endIndex, field, children };
 }
 
 export interface ParsedShell {
@@ -66,7 +79,12 @@ export function parseShellText(text: string): ParsedShell {
   const tree = parser.parse(text);
   if (!tree) return { root: { type: 'program', named: true, start: 0, end: text.length, field: undefined, children: [] }, hasErrors: true };
   try {
-    return { root: copy(tree.rootNode, undefined), hasErrors: tree.rootNode.hasError };
+    const cursor = tree.walk();
+    try {
+      return { root: copyTree(cursor), hasErrors: tree.rootNode.hasError };
+    } finally {
+      cursor.delete();
+    }
   } finally {
     tree.delete();
   }
