@@ -14,5 +14,6 @@ if (!existsSync(cli) || !existsSync(join(root, 'dist', 'tree-sitter-bash.wasm'))
 }
 const args = process.argv.slice(2);
 const lintArgs = args.length ? ['lint', ...args] : ['lint', join('samples', 'Dockerfile'), '--fail-level', 'none'];
-const r = spawnSync(process.execPath, [cli, ...lintArgs], { stdio: 'inherit', cwd: args.length ? process.cwd() : root });
+// npm runs scripts from the package root; INIT_CWD is where the user typed the command.
+const r = spawnSync(process.execPath, [cli, ...lintArgs], { stdio: 'inherit', cwd: args.length ? process.env.INIT_CWD ?? process.cwd() : root });
 process.exit(r.status ?? 2);
