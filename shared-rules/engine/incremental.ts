@@ -40,6 +40,14 @@ interface Partition {
   view(k: number): DockerfileModel;
 }
 
+interface ScopedResults {
+  found: Cached[];
+  /** The segments whose findings were computed now (the others hit the cache), in order. */
+  fresh: number[];
+  /** Per entry of `fresh`: whether its findings may be cached. */
+  cacheable: boolean[];
+}
+
 /** Cached findings of one segment, indexed by the rule's position in the linter. */
 type Slots = (Cached | undefined)[];
 
@@ -160,11 +168,13 @@ export class IncrementalLinter {
         continue;
       }
       const segs = part.segments;
+      const { found, fresh, cacheable } = results;
       for (let k = 0; k < segs.length; k++) {
-        const r = results.found[k];
+        const r = found[k];
         if (r.findings.length > 0) for (const raw of relocate(r, segs[k])) emit(raw);
-        store(state, k, slot, results.cacheable[k] ? r : undefined, rules.length);
       }
+      // A cache hit is already in its slot: only fresh results are stored.
+      for (let j = 0; j < fresh.length; j++) store(state, fresh[j], slot, cacheable[j] ? found[fresh[j]] : undefined, rules.length);
     }
     // Keep only what this version uses: the caches stay as large as the document.
     const nextCache = new Map<string, Slots>();
@@ -187,12 +197,15 @@ export class IncrementalLinter {
     return id;
   }
 
-  /** Per segment: its findings (cached or fresh); undefined when the rule reported outside its segments. */
-  private scoped(rule: Rule, slot: number, model: DockerfileModel, part: Partition, state: PartitionState, host: HostInfo, opts: RuleOptions, ruleErrors: LintResult['ruleErrors']): { found: Cached[]; cacheable: boolean[] } | undefined {
+  /**
+   * Per segment: its findings (cached or fresh), with the segments given fresh
+   * results and whether each of those may be cached; undefined when the rule
+   * reported outside its segments.
+   */
+  private scoped(rule: Rule, slot: number, model: DockerfileModel, part: Partition, state: PartitionState, host: HostInfo, opts: RuleOptions, ruleErrors: LintResult['ruleErrors']): ScopedResults | undefined {
     const id = rule.meta.id;
     const segs = part.segments;
     const found: Cached[] = new Array<Cached>(segs.length);
-    const cacheable: boolean[] = new Array<boolean>(segs.length).fill(true);
     const dirty: number[] = [];
     const pinned = rule.meta.mentionsLines === true;
     for (let k = 0; k < segs.length; k++) {
@@ -200,8 +213,9 @@ export class IncrementalLinter {
       if (hit && (!pinned || (hit.startLine === segs[k].startLine && hit.firstIndex === segs[k].firstIndex))) found[k] = hit;
       else dirty.push(k);
     }
-    if (dirty.length === 0) return { found, cacheable };
+    if (dirty.length === 0) return { found, fresh: dirty, cacheable: [] };
     if (dirty.length <= MAX_VIEWS && dirty.length * 4 <= segs.length) {
+      const cacheable: boolean[] = [];
       let ok = true;
       for (const k of dirty) {
         const seg = segs[k];
@@ -221,9 +235,9 @@ export class IncrementalLinter {
         }
         if (!ok) break;
         found[k] = { startLine: seg.startLine, firstIndex: seg.firstIndex, findings: mine };
-        cacheable[k] = mine.every((f) => inside(f, seg, model));
+        cacheable.push(mine.every((f) => inside(f, seg, model)));
       }
-      if (ok) return { found, cacheable };
+      if (ok) return { found, fresh: dirty, cacheable };
     }
     // Whole run, findings sorted into their segments.
     const { raws, error } = runRule(rule, model, model, host, opts);
@@ -234,11 +248,14 @@ export class IncrementalLinter {
       if (at === -1) return undefined;
       buckets[at].push(raw);
     }
+    const fresh: number[] = new Array<number>(segs.length);
+    const cacheable: boolean[] = new Array<boolean>(segs.length);
     for (let k = 0; k < segs.length; k++) {
       found[k] = { startLine: segs[k].startLine, firstIndex: segs[k].firstIndex, findings: buckets[k] };
+      fresh[k] = k;
       cacheable[k] = !error && buckets[k].every((f) => inside(f, segs[k], model));
     }
-    return { found, cacheable };
+    return { found, fresh, cacheable };
   }
 }
 

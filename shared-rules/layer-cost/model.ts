@@ -160,17 +160,69 @@ const memo = new WeakMap<DockerfileModel, WeakMap<CostHost, LayerCosts>>();
  * What each instruction adds to the image, with the basis of every number.
  * Earlier stages of a multi-stage build cost build time, not image size:
  * only the final stage and the stages it builds FROM count toward the image.
+ *
+ * Computed on demand: an instruction's cost depends only on the model, its
+ * stage and the host, so `forInstruction` computes just that instruction
+ * (what rules ask for on every keystroke) and the stage totals are added up
+ * the first time they are read, from the same per-instruction results.
  */
 export function computeLayerCosts(model: DockerfileModel, host: CostHost): LayerCosts {
   let perModel = memo.get(model);
   const hit = perModel?.get(host);
   if (hit) return hit;
+  const families = new Map<Stage, { family: string | undefined; autoClean: boolean }>();
+  const familyOf = (stage: Stage) => {
+    let f = families.get(stage);
+    if (!f) families.set(stage, (f = stageFamily(model, stage)));
+    return f;
+  };
+  let located: Map<number, { stage: Stage; instr: Instruction }> | undefined;
+  const byIndex = new Map<number, InstructionCost>();
+  const costOf = (stage: Stage, instr: Instruction): InstructionCost => {
+    let c = byIndex.get(instr.index);
+    if (!c) {
+      const { family, autoClean } = familyOf(stage);
+      c = instructionCost(model, stage, instr, host, family, autoClean);
+      byIndex.set(instr.index, c);
+    }
+    return c;
+  };
+  let totals: { stages: StageCost[]; imageBytes: number; imageComplete: boolean } | undefined;
+  const all = () => (totals ??= stageCosts(model, costOf));
+  const result: LayerCosts = {
+    get stages() {
+      return all().stages;
+    },
+    get imageBytes() {
+      return all().imageBytes;
+    },
+    get imageComplete() {
+      return all().imageComplete;
+    },
+    forInstruction: (index) => {
+      const known = byIndex.get(index);
+      if (known) return known;
+      if (!located) {
+        located = new Map();
+        for (const stage of model.stages) for (const instr of stage.instructions) if (!located.has(instr.index)) located.set(instr.index, { stage, instr });
+      }
+      const at = located.get(index);
+      return at ? costOf(at.stage, at.instr) : undefined;
+    },
+  };
+  if (!perModel) {
+    perModel = new WeakMap();
+    memo.set(model, perModel);
+  }
+  perModel.set(host, result);
+  return result;
+}
+
+function stageCosts(model: DockerfileModel, costOf: (stage: Stage, instr: Instruction) => InstructionCost): { stages: StageCost[]; imageBytes: number; imageComplete: boolean } {
   const shipped = imageStages(model);
   const final = finalStage(model);
-  const byIndex = new Map<number, InstructionCost>();
   const stages: StageCost[] = [];
   for (const stage of model.stages) {
-    const { family, autoClean } = stageFamily(model, stage);
     let baseBytes: number | null = null;
     let baseDetail: BaseCostDetail | undefined;
     let baseComplete = true;
@@ -185,8 +237,7 @@ export function computeLayerCosts(model: DockerfileModel, host: CostHost): Layer
       baseBytes = size?.uncompressedBytes ?? null;
       baseComplete = baseBytes !== null;
     }
-    const costs = stage.instructions.map((i) => instructionCost(model, stage, i, host, family, autoClean));
-    for (const c of costs) byIndex.set(c.instruction.index, c);
+    const costs = stage.instructions.map((i) => costOf(stage, i));
     const layerBytes = costs.reduce((s, c) => s + (c.bytes ?? 0), 0);
     const complete = baseComplete && costs.every((c) => !c.createsLayer || c.bytes !== null);
     stages.push({
@@ -203,16 +254,5 @@ export function computeLayerCosts(model: DockerfileModel, host: CostHost): Layer
     });
   }
   const last = stages[stages.length - 1];
-  const result: LayerCosts = {
-    stages,
-    imageBytes: last?.totalBytes ?? 0,
-    imageComplete: last?.complete ?? false,
-    forInstruction: (index) => byIndex.get(index),
-  };
-  if (!perModel) {
-    perModel = new WeakMap();
-    memo.set(model, perModel);
-  }
-  perModel.set(host, result);
-  return result;
+  return { stages, imageBytes: last?.totalBytes ?? 0, imageComplete: last?.complete ?? false };
 }

@@ -1,8 +1,10 @@
-import { logicalLineOf } from '../model/parse';
+import { instructionTextId, logicalLineOf } from '../model/parse';
 import { MappedTextBuilder } from '../model/source-map';
 import { DockerfileModel, Heredoc, Instruction } from '../model/types';
 import { buildShellScript, ShellScript } from './model';
 import { shellParserReady } from './parser';
+import { scriptsWithin, shiftRunScripts } from './run-scripts-shift';
+import { LineIndex } from '../text/line-index';
 
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(sh|bash|ash|dash|zsh|ksh)$/;
 
@@ -16,7 +18,18 @@ export interface RunScripts {
 }
 
 const EMPTY: RunScripts = { main: undefined, heredocs: [], all: [] };
-const memo = new WeakMap<DockerfileModel, Map<number, RunScripts>>();
+// Per instruction object: the views of one version share its instructions and line index.
+const memo = new WeakMap<Instruction, { lines: LineIndex; scripts: RunScripts }>();
+
+interface Seen {
+  instr: Instruction;
+  lineStart: number;
+  scripts: RunScripts;
+}
+
+// Per instruction text (with the escape character), across versions: where it was last seen.
+const TEXT_LIMIT = 5_000;
+const byText = new Map<string, Seen>();
 
 /**
  * The shell scripts a RUN executes, or none when the stage is Windows
@@ -26,13 +39,36 @@ export function runScripts(model: DockerfileModel, instr: Instruction): RunScrip
   if (instr.keyword !== 'RUN' || instr.jsonForm || instr.args.length === 0 || !shellParserReady()) return EMPTY;
   const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] : undefined;
   if (stage?.windows) return EMPTY;
-  let perModel = memo.get(model);
-  if (!perModel) {
-    perModel = new Map();
-    memo.set(model, perModel);
+  const { lines } = model;
+  const hit = memo.get(instr);
+  if (hit && hit.lines === lines) return hit.scripts;
+  let result: RunScripts;
+  // Only the parser's models read an instruction's logical line from its own lines alone.
+  if (instructionTextId(model, instr) !== undefined) {
+    const lineStart = lines.lineStart(instr.startLine);
+    const lineEnd = lines.lineEnd(instr.endLine);
+    const key = model.escape + model.text.slice(lineStart, lineEnd);
+    const seen = byText.get(key);
+    if (seen) {
+      const dOff = lineStart - seen.lineStart;
+      const d = instr.startLine - seen.instr.startLine;
+      result = dOff === 0 && d === 0 && seen.instr.heredocs === instr.heredocs ? seen.scripts : shiftRunScripts(seen.scripts, seen.instr, instr, dOff, d);
+      byText.set(key, { instr, lineStart, scripts: result });
+    } else {
+      result = buildRunScripts(model, instr);
+      if (scriptsWithin(result, instr, lineStart, lineEnd)) {
+        if (byText.size >= TEXT_LIMIT) byText.clear();
+        byText.set(key, { instr, lineStart, scripts: result });
+      }
+    }
+  } else {
+    result = buildRunScripts(model, instr);
   }
-  const hit = perModel.get(instr.index);
-  if (hit) return hit;
+  memo.set(instr, { lines, scripts: result });
+  return result;
+}
+
+function buildRunScripts(model: DockerfileModel, instr: Instruction): RunScripts {
   const line = logicalLineOf(model, instr);
   const from = line.fromDocument(model.lines.offsetAt(instr.args[0].range.start));
   const mainSource = line.slice(Math.max(0, from));
@@ -50,9 +86,7 @@ export function runScripts(model: DockerfileModel, instr: Instruction): RunScrip
       }
     }
   }
-  const result: RunScripts = { main, heredocs, all: [main, ...heredocs.map((h) => h.script)] };
-  perModel.set(instr.index, result);
-  return result;
+  return { main, heredocs, all: [main, ...heredocs.map((h) => h.script)] };
 }
 
 const shellFormMemo = new WeakMap<DockerfileModel, Map<number, ShellScript | undefined>>();

@@ -1,5 +1,6 @@
 import { checkDirectives, checkStructure } from '../../buildkit/file-checks';
-import { CheckOptions, checkInstruction } from '../../buildkit/instruction-checks';
+import { CheckOptions } from '../../buildkit/instruction-checks';
+import { checkInstructionMemo } from '../../buildkit/instruction-check-memo';
 import { DockerfileModel } from '../../model/types';
 import { Rule } from '../../engine/types';
 
@@ -50,7 +51,7 @@ const rule: Rule = {
     for (const issue of checkStructure(model)) ctx.report({ range: issue.range, message: issue.message, fixes: issue.fixes, instruction: model.instructions[0] });
     const opts = frontendOptions(model);
     for (const instr of model.instructions) {
-      for (const issue of checkInstruction(model, instr, opts)) ctx.report({ range: issue.range, message: issue.message, fixes: issue.fixes, instruction: instr });
+      for (const issue of checkInstructionMemo(model, instr, opts)) ctx.report({ range: issue.range, message: issue.message, fixes: issue.fixes, instruction: instr });
     }
   },
 };

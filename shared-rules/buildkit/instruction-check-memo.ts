@@ -1,0 +1,88 @@
+import { Fix } from '../engine/types';
+import { DockerfileModel, Instruction } from '../model/types';
+import { Range } from '../text/types';
+import { CheckOptions, checkInstruction } from './instruction-checks';
+import { SyntaxIssue } from './flags';
+
+/*
+ * checkInstruction reads only the instruction's own lines, the escape
+ * character, the frontend options, for FROM its stage's base kind, and (for
+ * removal fixes) whether a line follows the instruction. So its issues, taken
+ * relative to the instruction's first line, are the same wherever equal text
+ * sits: a keystroke then re-checks one instruction instead of the whole file.
+ */
+
+interface Entry {
+  startLine: number;
+  issues: SyntaxIssue[];
+}
+
+const LIMIT = 20_000;
+const SEP = '\u0001';
+const memo = new Map<string, Entry>();
+
+/*
+ * The parser shares an instruction's keyword range and arguments between the
+ * copies it makes of an unmoved instruction in later versions, so those
+ * objects name the same text on the same lines without hashing the text again.
+ */
+interface Recent {
+  key: string;
+  args: Instruction['args'];
+  lineCount: number;
+  entry: Entry;
+}
+const recent = new WeakMap<Range, Recent>();
+
+/** Everything but the text that the issues depend on. */
+function contextOf(model: DockerfileModel, instr: Instruction, opts: CheckOptions): string {
+  const base = instr.keyword.toUpperCase() === 'FROM' ? (model.stages.find((s) => s.from === instr)?.baseKind ?? '-') : '';
+  const last = instr.endLine + 1 >= model.lines.lineCount ? 'L' : 'n';
+  return `${model.escape}${opts.customFrontend ? 'c' : '-'}${opts.labs ? 'l' : '-'}${last}${base}`;
+}
+
+/** Whether a range lies where moving it with the instruction keeps it right: its lines, or the start of the next line. */
+function movable(r: Range, instr: Instruction): boolean {
+  return r.start.line >= instr.startLine && r.end.line <= instr.endLine + 1 && (r.end.line <= instr.endLine || r.end.character === 0);
+}
+
+function cacheable(issues: readonly SyntaxIssue[], instr: Instruction): boolean {
+  for (const i of issues) {
+    if (!movable(i.range, instr)) return false;
+    for (const f of i.fixes ?? []) for (const e of f.edits) if (!movable(e.range, instr)) return false;
+  }
+  return true;
+}
+
+function shift(r: Range, d: number): Range {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
+}
+
+function shiftIssue(i: SyntaxIssue, d: number): SyntaxIssue {
+  const out: SyntaxIssue = { range: shift(i.range, d), message: i.message };
+  if (i.fixes) out.fixes = i.fixes.map((f): Fix => ({ ...f, edits: f.edits.map((e) => ({ range: shift(e.range, d), newText: e.newText })) }));
+  return out;
+}
+
+/** checkInstruction, reusing the issues of an instruction with the same text and context seen before. */
+export function checkInstructionMemo(model: DockerfileModel, instr: Instruction, opts: CheckOptions): SyntaxIssue[] {
+  const { lines } = model;
+  const context = contextOf(model, instr, opts);
+  const near = recent.get(instr.keywordRange);
+  if (near && near.args === instr.args && near.entry.startLine === instr.startLine && near.lineCount === lines.lineCount && near.key.startsWith(context + SEP)) return near.entry.issues;
+  const key = context + SEP + model.text.slice(lines.lineStart(instr.startLine), lines.lineEnd(instr.endLine));
+  const hit = memo.get(key);
+  let entry: Entry | undefined;
+  if (hit) {
+    const d = instr.startLine - hit.startLine;
+    entry = d === 0 ? hit : { startLine: instr.startLine, issues: hit.issues.map((i) => shiftIssue(i, d)) };
+  } else {
+    const issues = checkInstruction(model, instr, opts);
+    if (!cacheable(issues, instr)) return issues;
+    if (memo.size >= LIMIT) memo.clear();
+    entry = { startLine: instr.startLine, issues };
+    memo.set(key, entry);
+  }
+  recent.set(instr.keywordRange, { key, args: instr.args, lineCount: lines.lineCount, entry });
+  return entry.issues;
+}
