@@ -1,18 +1,18 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { suggestedDockerignore, wholeContextSource } from '../shared-rules/analysis/dockerignore';
+import { copySources } from '../shared-rules/layer-cost/model';
 import { ContextSize } from '../shared-rules/layer-cost/types';
 import { DockerfileModel } from '../shared-rules/model/types';
 import { BuildContextScanner, readIgnoreFile } from '../shared-rules/platform/node/context-walker';
 
-/** COPY/ADD source lists of a model that can be measured in the build context. */
+/** COPY/ADD source lists of a model that the cost model sizes from the build context. */
 export function measurableSources(model: DockerfileModel): string[][] {
   const out: string[][] = [];
   for (const i of model.instructions) {
-    if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.heredocs.length > 0 || i.flags.some((f) => f.name === 'from')) continue;
-    const sources = i.args.slice(0, -1).map((a) => a.value);
-    if (sources.length === 0 || sources.some((s) => s.includes('$') || /^(https?|git):\/\/|^git@/.test(s))) continue;
-    out.push(sources);
+    if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+    const src = copySources(i);
+    if (src.kind === 'context' && src.sources.length > 0) out.push(src.sources);
   }
   return out;
 }

@@ -102,21 +102,51 @@ function aptCost(model: DockerfileModel, stage: Stage, instr: Instruction, host:
   return { instruction: instr, createsLayer: true, bytes: packageBytes + listsBytes + debCacheBytes, basis: 'apt', detail, cache: cacheText(model, instr) };
 }
 
-function copyCost(model: DockerfileModel, instr: Instruction, host: CostHost): InstructionCost {
-  const cache = cacheText(model, instr);
+/** Remote sources ADD fetches at build time: not in the build context. */
+const REMOTE_SOURCE = /^(https?|git):\/\/|^git@|\.git(#|$)/;
+
+/**
+ * Where the bytes of a COPY/ADD come from. One classification for the cost
+ * model and for hosts, which measure exactly the `context` source lists.
+ */
+export type CopySources =
+  | { kind: 'heredoc' }
+  | { kind: 'stage'; from: string; sources: string[] }
+  | { kind: 'remote'; remote: string[] }
+  | { kind: 'variables'; sources: string[] }
+  | { kind: 'context'; sources: string[] };
+
+export function copySources(instr: Instruction): CopySources {
+  if (instr.heredocs.length > 0) return { kind: 'heredoc' };
+  const sources = instr.args.slice(0, -1).map((a) => a.value);
   const from = instr.flags.find((f) => f.name === 'from');
-  if (instr.heredocs.length > 0) {
-    const bytes = instr.heredocs.reduce((s, h) => s + new TextEncoder().encode(h.body + '\n').length, 0);
-    return { instruction: instr, createsLayer: true, bytes, basis: 'context', detail: { kind: 'context', sources: instr.heredocs.map((h) => `<<${h.name}`), files: instr.heredocs.length, truncated: false, top: [], dockerignore: false }, cache };
+  if (from) return { kind: 'stage', from: from.value ?? '', sources };
+  const remote = sources.filter((s) => REMOTE_SOURCE.test(s));
+  if (remote.length) return { kind: 'remote', remote };
+  if (sources.some((s) => s.includes('$'))) return { kind: 'variables', sources };
+  return { kind: 'context', sources };
+}
+
+function copyCost(instr: Instruction, host: CostHost, cache: string): InstructionCost {
+  const unknown = (reason: string, items: string[]): InstructionCost => ({ instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason, items }, cache });
+  const src = copySources(instr);
+  switch (src.kind) {
+    case 'heredoc': {
+      const bytes = instr.heredocs.reduce((s, h) => s + new TextEncoder().encode(h.body + '\n').length, 0);
+      return { instruction: instr, createsLayer: true, bytes, basis: 'context', detail: { kind: 'context', sources: instr.heredocs.map((h) => `<<${h.name}`), files: instr.heredocs.length, truncated: false, top: [], dockerignore: false }, cache };
+    }
+    case 'stage':
+      return unknown(`Copied from \`${src.from}\`: its size is not estimated.`, src.sources);
+    case 'remote':
+      return unknown('Remote sources are downloaded at build time: their size is not known offline.', src.remote);
+    case 'variables':
+      return unknown('Sources with variables cannot be measured statically.', src.sources);
+    case 'context': {
+      const size = src.sources.length ? host.contextSize?.(src.sources) : undefined;
+      if (!size) return unknown(host.contextSize ? 'Measuring the build context…' : 'The build context is not available (unsaved file or no folder on disk).', src.sources);
+      return { instruction: instr, createsLayer: true, bytes: size.bytes, basis: 'context', detail: { kind: 'context', sources: src.sources, files: size.files, truncated: size.truncated, top: size.top, dockerignore: size.dockerignore }, cache };
+    }
   }
-  const sources = instr.jsonForm ? instr.args.slice(0, -1).map((a) => a.value) : instr.args.slice(0, -1).map((a) => a.value);
-  if (from) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: `Copied from \`${from.value ?? ''}\`: its size is not estimated.`, items: sources }, cache };
-  const remote = sources.filter((s) => /^(https?|git):\/\/|^git@|\.git(#|$)/.test(s));
-  if (remote.length) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: 'Remote sources are downloaded at build time: their size is not known offline.', items: remote }, cache };
-  if (sources.some((s) => s.includes('$'))) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: 'Sources with variables cannot be measured statically.', items: sources }, cache };
-  const size = sources.length ? host.contextSize?.(sources) : undefined;
-  if (!size) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: host.contextSize ? 'Measuring the build context…' : 'The build context is not available (unsaved file or no folder on disk).', items: sources }, cache };
-  return { instruction: instr, createsLayer: true, bytes: size.bytes, basis: 'context', detail: { kind: 'context', sources, files: size.files, truncated: size.truncated, top: size.top, dockerignore: size.dockerignore }, cache };
 }
 
 function instructionCost(model: DockerfileModel, stage: Stage, instr: Instruction, host: CostHost, family: string | undefined, autoClean: boolean): InstructionCost {
@@ -126,7 +156,7 @@ function instructionCost(model: DockerfileModel, stage: Stage, instr: Instructio
     if (stage.windows) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: 'Windows stage: no size data.', items: [] }, cache };
     return aptCost(model, stage, instr, host, family, autoClean) ?? { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: unknownRun(model, instr), cache };
   }
-  return copyCost(model, instr, host);
+  return copyCost(instr, host, cache);
 }
 
 /** The base family that decides whether apt sizes apply to a stage: that of the root of its FROM-stage chain. */
