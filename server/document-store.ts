@@ -91,6 +91,17 @@ export class DocumentStore {
     this.generation++;
   }
 
+  /**
+   * One document's inputs outside its text changed (e.g. its build context was
+   * measured): only its analysis is redone, the other documents keep theirs.
+   */
+  invalidate(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    entry.analysis = undefined;
+    entry.linter.reset();
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }

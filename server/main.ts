@@ -67,6 +67,24 @@ function refreshCostViews(): void {
 }
 
 /**
+ * Redo the analysis after an input other than the text changed (settings,
+ * files on disk, size data): of one document, or of all of them.
+ */
+function revalidate(uri?: string): void {
+  if (uri) {
+    // A new host object too: cost results are memoized per (model, host).
+    hostCache.delete(uri);
+    store.invalidate(uri);
+    scheduler.schedule(uri, true);
+  } else {
+    hostCache.clear();
+    store.invalidateAll();
+    scheduler.scheduleAll();
+  }
+  refreshCostViews();
+}
+
+/**
  * Measures the build context for COPY/ADD a little after the last change,
  * off the request path; new numbers re-validate (fix titles carry savings)
  * and refresh the inlay hints.
@@ -91,12 +109,7 @@ function scheduleMeasure(uri: string): void {
       loadAptTableIfNeeded(model);
       costs.measure(uri, model).then(
         (added) => {
-          if (!added) return;
-          // A new host object: cost results are memoized per (model, host).
-          hostCache.delete(uri);
-          store.invalidateAll();
-          scheduler.schedule(uri, true);
-          refreshCostViews();
+          if (added) revalidate(uri);
         },
         (e: unknown) => connection.console.warn(`Layerwise: measuring the build context failed: ${String(e)}`),
       );
@@ -113,10 +126,7 @@ function loadAptTableIfNeeded(model: Parameters<typeof needsAptTable>[0]): void 
   if (costs.aptTable || costs.aptTableFailed || !needsAptTable(model)) return;
   const error = costs.loadAptTable();
   if (error) connection.console.warn(`Layerwise: apt size data unavailable: ${error}`);
-  hostCache.clear();
-  store.invalidateAll();
-  scheduler.scheduleAll();
-  refreshCostViews();
+  revalidate();
 }
 
 function costsFor(uri: string, model: Parameters<typeof computeLayerCosts>[0]) {
@@ -131,9 +141,7 @@ async function refreshSettings(): Promise<void> {
   } catch (e) {
     connection.console.warn(`Layerwise: could not read settings: ${String(e)}`);
   }
-  store.invalidateAll();
-  scheduler.scheduleAll();
-  refreshCostViews();
+  revalidate();
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -168,18 +176,15 @@ connection.onDidChangeConfiguration((change) => {
   else {
     const s = (change.settings as { layerwise?: unknown } | undefined)?.layerwise;
     settings = normalizeSettings(s);
-    store.invalidateAll();
-    scheduler.scheduleAll();
+    revalidate();
   }
 });
 
 connection.onDidChangeWatchedFiles(() => {
   // A .dockerignore or config file appeared, changed or went away.
-  hostCache.clear();
   fileConfigs.clear();
   costs.invalidateContexts();
-  store.invalidateAll();
-  scheduler.scheduleAll();
+  revalidate();
   for (const doc of documents.all()) scheduleMeasure(doc.uri);
 });
 
