@@ -14,10 +14,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 const TAG: Record<Tag, DiagnosticTag> = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated };
 
-export interface DiagnosticData {
-  ruleId: string;
-}
-
 export function toDiagnostic(f: Finding): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
@@ -26,7 +22,6 @@ export function toDiagnostic(f: Finding): Diagnostic {
     codeDescription: { href: ruleDocUrl(f.ruleId) },
     source: 'layerwise',
     message: f.message,
-    data: { ruleId: f.ruleId } satisfies DiagnosticData,
   };
   if (f.tags.length) d.tags = f.tags.map((t) => TAG[t]);
   return d;

@@ -18,6 +18,14 @@ import { ValidationScheduler } from './validation';
 import { FileConfigCache } from './file-config';
 import { mergeConfig } from '../shared-rules/config/merge';
 import pkg from '../package.json';
+import { setFlagsFromString } from 'v8';
+
+// The shell grammar is a large WASM module. V8's default tiering recompiles
+// its hot functions with TurboFan in background threads, which left ~30 MB
+// more resident in this long-lived process (measured on the bench files) for a
+// ~25% faster shell parse, i.e. ~15 µs per edited RUN: baseline code only.
+// The flag is read when a module is compiled, so it must be set before ready().
+setFlagsFromString('--liftoff-only');
 
 // Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line.
 const connection = createConnection(ProposedFeatures.all);

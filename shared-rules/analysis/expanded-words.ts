@@ -31,8 +31,19 @@ function refsIn(text: string, docStart: number, model: DockerfileModel): Builder
  * value is tagged with the pair it belongs to so callers can follow
  * BuildKit's one-pair-at-a-time ARG expansion.
  */
-export function builderRefs(model: DockerfileModel, instr: Instruction): { ref: BuilderRef; pair: number }[] {
+export function builderRefs(model: DockerfileModel, instr: Instruction): readonly { ref: BuilderRef; pair: number }[] {
   if (!EXPANDED.has(instr.keyword)) return [];
+  // Two rules walk the same references; they depend on the instruction, the lines and the escape character only.
+  const hit = refsMemo.get(instr);
+  if (hit && hit.lines === model.lines && hit.escape === model.escape) return hit.refs;
+  const refs = computeRefs(model, instr);
+  refsMemo.set(instr, { lines: model.lines, escape: model.escape, refs });
+  return refs;
+}
+
+const refsMemo = new WeakMap<Instruction, { lines: DockerfileModel['lines']; escape: DockerfileModel['escape']; refs: readonly { ref: BuilderRef; pair: number }[] }>();
+
+function computeRefs(model: DockerfileModel, instr: Instruction): { ref: BuilderRef; pair: number }[] {
   const out: { ref: BuilderRef; pair: number }[] = [];
   const { lines } = model;
   if (instr.keyword === 'ENV' || instr.keyword === 'ARG' || instr.keyword === 'LABEL') {

@@ -48,6 +48,17 @@ interface ScopedResults {
   cacheable: boolean[];
 }
 
+/**
+ * The result of a segment without findings, shared: it is true wherever the
+ * segment moves, and most (segment, rule) pairs of a large file have it, so a
+ * 20,000-line file keeps no per-pair object for them (~15 MB less heap).
+ */
+const NOTHING: Cached = Object.freeze({ startLine: -1, firstIndex: -1, findings: Object.freeze([]) as unknown as RawFinding[] });
+
+function cached(seg: Segment, findings: RawFinding[]): Cached {
+  return findings.length === 0 ? NOTHING : { startLine: seg.startLine, firstIndex: seg.firstIndex, findings };
+}
+
 /** Cached findings of one segment, indexed by the rule's position in the linter. */
 type Slots = (Cached | undefined)[];
 
@@ -210,7 +221,7 @@ export class IncrementalLinter {
     const pinned = rule.meta.mentionsLines === true;
     for (let k = 0; k < segs.length; k++) {
       const hit = state.prev[k]?.[slot];
-      if (hit && (!pinned || (hit.startLine === segs[k].startLine && hit.firstIndex === segs[k].firstIndex))) found[k] = hit;
+      if (hit && (!pinned || hit === NOTHING || (hit.startLine === segs[k].startLine && hit.firstIndex === segs[k].firstIndex))) found[k] = hit;
       else dirty.push(k);
     }
     if (dirty.length === 0) return { found, fresh: dirty, cacheable: [] };
@@ -234,7 +245,7 @@ export class IncrementalLinter {
           if (at === k) mine.push(raw);
         }
         if (!ok) break;
-        found[k] = { startLine: seg.startLine, firstIndex: seg.firstIndex, findings: mine };
+        found[k] = cached(seg, mine);
         cacheable.push(mine.every((f) => inside(f, seg, model)));
       }
       if (ok) return { found, fresh: dirty, cacheable };
@@ -242,18 +253,19 @@ export class IncrementalLinter {
     // Whole run, findings sorted into their segments.
     const { raws, error } = runRule(rule, model, model, host, opts);
     if (error) ruleErrors.push({ ruleId: id, error });
-    const buckets: RawFinding[][] = segs.map(() => []);
+    const buckets: (RawFinding[] | undefined)[] = new Array<RawFinding[] | undefined>(segs.length);
     for (const raw of raws) {
       const at = segmentAt(segs, raw.range.start.line);
       if (at === -1) return undefined;
-      buckets[at].push(raw);
+      (buckets[at] ??= []).push(raw);
     }
     const fresh: number[] = new Array<number>(segs.length);
     const cacheable: boolean[] = new Array<boolean>(segs.length);
     for (let k = 0; k < segs.length; k++) {
-      found[k] = { startLine: segs[k].startLine, firstIndex: segs[k].firstIndex, findings: buckets[k] };
+      const mine = buckets[k];
+      found[k] = mine ? cached(segs[k], mine) : NOTHING;
       fresh[k] = k;
-      cacheable[k] = !error && buckets[k].every((f) => inside(f, segs[k], model));
+      cacheable[k] = !error && (!mine || mine.every((f) => inside(f, segs[k], model)));
     }
     return { found, fresh, cacheable };
   }

@@ -88,13 +88,30 @@ export function unquoteWord(raw: string, escape: EscapeChar = '\\'): string {
 
 const KEYWORDS = new Set(['ENV', 'ARG', 'LABEL']);
 
+/*
+ * Several rules and analyses ask for the pairs of the same instruction. The
+ * pairs depend on the instruction and on the document's lines and escape
+ * character, which a model's views share with it: keyed by the instruction
+ * object, checked against the lines and escape, so the entry goes with the
+ * instruction and a different document never sees it.
+ */
+const pairsMemo = new WeakMap<Instruction, { lines: DockerfileModel['lines']; escape: EscapeChar; pairs: readonly KeyValue[] }>();
+
 /**
  * The pairs of an ENV, ARG or LABEL instruction as BuildKit splits them
  * (quoted values may contain spaces; continuation lines are joined), each
  * with its exact range in the document. Empty for other instructions.
  */
-export function keyValuePairs(model: DockerfileModel, instr: Instruction): KeyValue[] {
+export function keyValuePairs(model: DockerfileModel, instr: Instruction): readonly KeyValue[] {
   if (!KEYWORDS.has(instr.keyword) || instr.args.length === 0) return [];
+  const hit = pairsMemo.get(instr);
+  if (hit && hit.lines === model.lines && hit.escape === model.escape) return hit.pairs;
+  const pairs = computePairs(model, instr);
+  pairsMemo.set(instr, { lines: model.lines, escape: model.escape, pairs });
+  return pairs;
+}
+
+function computePairs(model: DockerfileModel, instr: Instruction): KeyValue[] {
   const line = logicalLineOf(model, instr);
   const from = line.fromDocument(model.lines.offsetAt(instr.args[0].range.start));
   if (from < 0) return [];

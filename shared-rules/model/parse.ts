@@ -2,6 +2,7 @@ import { DockerfileParser, Instruction as AstInstruction, JSONInstruction, Modif
 import { LineIndex } from '../text/line-index';
 import { Position, Range } from '../text/types';
 import { detectEscape, HeredocSpan, LogicalUnit, splitLogicalUnits } from './logical-lines';
+import { readInstructionFast } from './fast-instruction';
 import { MappedText, MappedTextBuilder } from './source-map';
 import { buildStages } from './stages';
 import { Arg, Comment, Directive, DockerfileModel, EscapeChar, Flag, Heredoc, Instruction, SyntaxProblem } from './types';
@@ -61,12 +62,16 @@ function parseChunk(chunkText: string, escape: EscapeChar): RelativeInstruction 
   const prefix = escape === '`' ? '# escape=`\n' : '';
   const source = prefix + chunkText;
   let result: RelativeInstruction | undefined;
-  try {
-    const df = DockerfileParser.parse(source);
-    const first = df.getInstructions()[0];
-    if (first) result = toRelative(first, new LineIndex(source), prefix ? -1 : 0);
-  } catch {
-    result = undefined;
+  const fast = prefix ? undefined : readInstructionFast(chunkText, new LineIndex(chunkText));
+  if (fast) result = { ...fast, jsonStrings: undefined, trigger: undefined };
+  else {
+    try {
+      const df = DockerfileParser.parse(source);
+      const first = df.getInstructions()[0];
+      if (first) result = toRelative(first, new LineIndex(source), prefix ? -1 : 0);
+    } catch {
+      result = undefined;
+    }
   }
   if (result) {
     if (relativeCache.size >= CACHE_LIMIT) relativeCache.clear();
@@ -80,8 +85,9 @@ function shiftRelative(rel: RelativeInstruction, lines: number): Pick<Instructio
     jsonStrings: rel.jsonStrings?.map((a) => ({ ...a, range: shiftRange(a.range, lines) })),
     keyword: rel.keyword,
     keywordRange: shiftRange(rel.keywordRange, lines),
-    flags: rel.flags.map((f) => ({ ...f, range: shiftRange(f.range, lines), nameRange: shiftRange(f.nameRange, lines), valueRange: f.valueRange && shiftRange(f.valueRange, lines) })),
-    args: rel.args.map((a) => ({ ...a, range: shiftRange(a.range, lines) })),
+    // Literals rather than spreads: this runs for every argument of every instruction of every parse.
+    flags: rel.flags.map((f) => ({ name: f.name, value: f.value, range: shiftRange(f.range, lines), nameRange: shiftRange(f.nameRange, lines), valueRange: f.valueRange && shiftRange(f.valueRange, lines) })),
+    args: rel.args.map((a) => ({ raw: a.raw, value: a.value, range: shiftRange(a.range, lines) })),
     trigger: rel.trigger,
   };
 }

@@ -14,7 +14,16 @@ export interface ApkCall {
   packages: Word[];
 }
 
-export function apkCalls(script: ShellScript): ApkCall[] {
+// Several rules ask for the same script's calls; a script object never changes.
+const apkCallsMemo = new WeakMap<ShellScript, readonly ApkCall[]>();
+
+export function apkCalls(script: ShellScript): readonly ApkCall[] {
+  let calls = apkCallsMemo.get(script);
+  if (!calls) apkCallsMemo.set(script, (calls = findApkCalls(script)));
+  return calls;
+}
+
+function findApkCalls(script: ShellScript): ApkCall[] {
   const out: ApkCall[] = [];
   for (const cmd of script.commands) {
     const inv = invocation(cmd);

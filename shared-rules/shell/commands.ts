@@ -18,8 +18,17 @@ export interface Invocation {
   args: Word[];
 }
 
+// Most shell rules unwrap every command of every script: once per command object is enough (it never changes).
+const invocations = new WeakMap<SimpleCommand, Invocation>();
+
 /** Unwraps `sudo`, `env VAR=x`, `exec` … to the program that really runs. */
 export function invocation(cmd: SimpleCommand): Invocation {
+  let inv = invocations.get(cmd);
+  if (!inv) invocations.set(cmd, (inv = unwrap(cmd)));
+  return inv;
+}
+
+function unwrap(cmd: SimpleCommand): Invocation {
   let program = programName(cmd.name);
   let programWord = cmd.nameWord;
   let args = cmd.args;

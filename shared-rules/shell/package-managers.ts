@@ -16,7 +16,16 @@ export interface AptCall {
   packages: Word[];
 }
 
-export function aptCalls(script: ShellScript): AptCall[] {
+// Several rules ask for the same script's calls; a script object never changes.
+const aptCallsMemo = new WeakMap<ShellScript, readonly AptCall[]>();
+
+export function aptCalls(script: ShellScript): readonly AptCall[] {
+  let calls = aptCallsMemo.get(script);
+  if (!calls) aptCallsMemo.set(script, (calls = findAptCalls(script)));
+  return calls;
+}
+
+function findAptCalls(script: ShellScript): AptCall[] {
   const out: AptCall[] = [];
   for (const cmd of script.commands) {
     const inv = invocation(cmd);

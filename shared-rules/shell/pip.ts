@@ -39,7 +39,16 @@ function pipArgs(inv: Invocation): { label: string; args: Word[] } | undefined {
   return undefined;
 }
 
-export function pipCalls(script: ShellScript): PipCall[] {
+// Several rules ask for the same script's calls; a script object never changes.
+const pipCallsMemo = new WeakMap<ShellScript, readonly PipCall[]>();
+
+export function pipCalls(script: ShellScript): readonly PipCall[] {
+  let calls = pipCallsMemo.get(script);
+  if (!calls) pipCallsMemo.set(script, (calls = findPipCalls(script)));
+  return calls;
+}
+
+function findPipCalls(script: ShellScript): PipCall[] {
   const out: PipCall[] = [];
   for (const cmd of script.commands) {
     const inv = invocation(cmd);

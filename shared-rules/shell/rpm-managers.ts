@@ -30,7 +30,16 @@ export interface RpmCall {
 
 const ZYPPER_ALIASES: Record<string, string> = { in: 'install', rm: 'remove', up: 'update', dup: 'dist-upgrade', si: 'source-install', cc: 'clean', ref: 'refresh', ve: 'verify', 'install-new-recommends': 'install-new-recommends', inr: 'install-new-recommends' };
 
-export function rpmCalls(script: ShellScript): RpmCall[] {
+// Several rules ask for the same script's calls; a script object never changes.
+const rpmCallsMemo = new WeakMap<ShellScript, readonly RpmCall[]>();
+
+export function rpmCalls(script: ShellScript): readonly RpmCall[] {
+  let calls = rpmCallsMemo.get(script);
+  if (!calls) rpmCallsMemo.set(script, (calls = findRpmCalls(script)));
+  return calls;
+}
+
+function findRpmCalls(script: ShellScript): RpmCall[] {
   const out: RpmCall[] = [];
   for (const cmd of script.commands) {
     const inv = invocation(cmd);

@@ -132,8 +132,8 @@ describe('apt closure accuracy against apt-get -s (bookworm)', function () {
 });
 
 function installedBytes(table: AptTable, name: string, aptOptions: string[]): number {
-  const ref = table.refs.get(name);
-  if (ref !== undefined && ref < table.packageCount) return table.installedKiB[ref] * 1024;
+  const ref = table.ref(name);
+  if (ref !== undefined && ref < table.packageCount) return table.installedKiB(ref) * 1024;
   // a package the table does not have (the lists moved on since it was generated)
   const m = /^Installed-Size: (\d+)/m.exec(run('apt-cache', [...aptOptions, 'show', '--no-all-versions', name]));
   return m ? Number(m[1]) * 1024 : 0;

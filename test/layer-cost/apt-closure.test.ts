@@ -72,17 +72,17 @@ describe('apt table decoding', () => {
   it('decodes names, sizes, versions, meta and baseline', () => {
     const t = table();
     assert.strictEqual(t.packageCount, PACKAGES.length);
-    assert.deepStrictEqual(t.names.slice(0, 4), ['app-alt', 'app-alt-installed', 'app-awk', 'app-broken-first']);
-    const libc = t.refs.get('libc6')!;
-    assert.strictEqual(t.installedKiB[libc], 12000);
+    assert.deepStrictEqual([0, 1, 2, 3].map((r) => t.name(r)), ['app-alt', 'app-alt-installed', 'app-awk', 'app-broken-first']);
+    const libc = t.ref('libc6')!;
+    assert.strictEqual(t.installedKiB(libc), 12000);
     assert.deepStrictEqual(t.versions(libc), ['2.36-9+deb12u14', '2.36-9+deb12u7']);
     assert.strictEqual(t.flags(libc), 'r');
-    assert.deepStrictEqual(t.baseline.map((r) => t.names[r]), ['libc6', 'mawk']);
+    assert.deepStrictEqual(t.baseline.map((r) => t.name(r)), ['libc6', 'mawk']);
     assert.strictEqual(t.meta.release, 'testing-fixture');
     assert.strictEqual(t.meta.aptLists?.bytes, 123);
-    assert.deepStrictEqual(t.providers(t.refs.get('mta')!).map((r) => t.names[r]), ['exim', 'postfix']);
-    assert.deepStrictEqual(t.depends(t.refs.get('app-yaml-new')!), [[~t.refs.get('yaml')!]]);
-    assert.deepStrictEqual(t.depends(t.refs.get('app-unsatisfiable')!), [[]]);
+    assert.deepStrictEqual(t.providers(t.ref('mta')!).map((r) => t.name(r)), ['exim', 'postfix']);
+    assert.deepStrictEqual(t.depends(t.ref('app-yaml-new')!), [[~t.ref('yaml')!]]);
+    assert.deepStrictEqual(t.depends(t.ref('app-unsatisfiable')!), [[]]);
   });
 
   it('rejects other formats and truncated data', () => {
@@ -94,7 +94,7 @@ describe('apt table decoding', () => {
 
   it('accepts bytes as well as text', () => {
     const t = decodeAptTable(new TextEncoder().encode(buildAptTableText(PACKAGES, BASELINE)));
-    assert.strictEqual(t.installedKiB[t.refs.get('curl')!], 500);
+    assert.strictEqual(t.installedKiB(t.ref('curl')!), 500);
   });
 });
 

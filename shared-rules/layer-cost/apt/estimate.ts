@@ -66,7 +66,7 @@ export function estimateAptInstall(table: AptTable, request: AptInstallRequest):
   const parsed = parseAptRequest(table, request.packages, (r) => r < table.packageCount && baseline[r] === 1);
   resolver.install(parsed.refs);
   const installed = resolver.added()
-    .map((r) => ({ name: table.names[r], bytes: table.installedKiB[r] * 1024, deb: table.debKiB[r] * 1024 }))
+    .map((r) => ({ name: table.name(r), bytes: table.installedKiB(r) * 1024, deb: table.debKiB(r) * 1024 }))
     .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const result: AptEstimate = {
     bytes: installed.reduce((s, p) => s + p.bytes, 0),

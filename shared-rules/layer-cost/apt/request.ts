@@ -38,7 +38,7 @@ export function parseAptRequest(table: AptTable, packages: readonly string[], in
   const take = (ref: number): void => {
     if (!refs.includes(ref)) {
       refs.push(ref);
-      requested.push(table.names[ref]);
+      requested.push(table.name(ref));
     }
   };
   for (const raw of packages) {
@@ -63,12 +63,12 @@ export function parseAptRequest(table: AptTable, packages: readonly string[], in
       continue;
     }
     let name = stripArch(spec).toLowerCase();
-    let ref = table.refs.get(name);
+    let ref = table.ref(name);
     // "pkg-" asks apt to remove pkg; it adds nothing to the layer.
-    if (ref === undefined && name.endsWith('-') && version === undefined && table.refs.has(name.slice(0, -1))) continue;
+    if (ref === undefined && name.endsWith('-') && version === undefined && table.ref(name.slice(0, -1)) !== undefined) continue;
     if (ref === undefined && name.endsWith('+') && version === undefined) {
       name = name.slice(0, -1);
-      ref = table.refs.get(name);
+      ref = table.ref(name);
     }
     if (ref === undefined) {
       unknown.push(arg);

@@ -74,10 +74,19 @@ export class AptResolver {
   }
 
   private installable(ref: number): boolean {
-    for (const rel of [this.table.preDepends(ref), this.table.depends(ref)]) {
-      for (const group of rel) {
-        if (!group.some((alt) => this.satisfied(alt) || this.exists(alt))) return false;
+    return this.satisfiable(this.table.preDepends(ref)) && this.satisfiable(this.table.depends(ref));
+  }
+
+  private satisfiable(relation: AptRelation): boolean {
+    for (const group of relation) {
+      let some = false;
+      for (const alt of group) {
+        if (this.satisfied(alt) || this.exists(alt)) {
+          some = true;
+          break;
+        }
       }
+      if (!some) return false;
     }
     return true;
   }

@@ -1,6 +1,9 @@
 // Decodes the columnar package table written by scripts/data-debian.mjs (format described
 // there). Pure: the caller hands over the already-gunzipped bytes or text.
 
+import { LineIndex } from './line-index';
+import { NameIndex } from './name-index';
+
 export const APT_TABLE_FORMAT = 'layerwise-apt-table/1';
 
 export interface AptSourceInfo {
@@ -43,13 +46,17 @@ export type AptRelation = readonly (readonly number[])[];
 
 export interface AptTable {
   readonly meta: AptTableMeta;
-  /** Real packages (0..packageCount-1), then names that are only provided. */
-  readonly names: readonly string[];
   readonly packageCount: number;
-  /** Name -> ref, for real and virtual names. */
-  readonly refs: ReadonlyMap<string, number>;
-  readonly installedKiB: Uint32Array;
-  readonly debKiB: Uint32Array;
+  /** Refs 0..packageCount-1 are real packages, packageCount..nameCount-1 names that are only provided. */
+  readonly nameCount: number;
+  /** The name of a ref (0 <= ref < nameCount; RangeError otherwise). */
+  name(ref: number): string;
+  /** Ref of a real or virtual name; undefined when the table does not have it. */
+  ref(name: string): number | undefined;
+  /** Installed-Size of a real package in KiB (0 for virtual refs). */
+  installedKiB(ref: number): number;
+  /** .deb size of a real package in KiB, rounded (0 for virtual refs). */
+  debKiB(ref: number): number;
   /** Refs of the baseline image's packages that the table knows. */
   readonly baseline: readonly number[];
   versions(ref: number): readonly string[];
@@ -66,7 +73,6 @@ export interface AptTable {
 const EMPTY: AptRelation = [];
 const NO_REFS: readonly number[] = [];
 const NO_VERSIONS: readonly string[] = [];
-const NEWLINE = 10;
 const utf8 = new TextDecoder('utf-8');
 
 function parseRef(r: string): number {
@@ -92,78 +98,119 @@ function base36At(bytes: Uint8Array, start: number, end: number): number {
   return digits ? n : 0;
 }
 
+interface Sections {
+  versions: number;
+  installed: number;
+  deb: number;
+  flags: number;
+  relations: [number, number, number];
+  conflicts: number;
+  /** First "<ref>:<providers>" line. */
+  provided: number;
+}
+
 /**
- * The table's lines stay in the decoded bytes, addressed by offset, and are
- * turned into strings only when asked for: a resolution reads a few hundred of
- * the ~570k lines, and one JS string per line would cost tens of MB of heap.
+ * The decoded bytes are the only copy of the table: lines are found through a sparse
+ * index and turned into values when asked for, since a resolution reads a few hundred
+ * of the ~585k lines. What it reads is cached (parsed relations, provider lists).
  */
 class DecodedTable implements AptTable {
-  readonly names: string[];
-  readonly refs = new Map<string, number>();
-  readonly installedKiB: Uint32Array;
-  readonly debKiB: Uint32Array;
+  readonly nameCount: number;
   readonly baseline: number[];
-  private readonly relationCache: (AptRelation | undefined)[][];
-  private readonly conflictCache: (readonly number[] | undefined)[] = [];
-  private readonly providerMap = new Map<number, number[]>();
+  private readonly relationCache: Map<number, AptRelation>[] = [new Map(), new Map(), new Map()];
+  private readonly conflictCache = new Map<number, readonly number[]>();
+  private readonly providerCache = new Map<number, readonly number[]>();
+  /** Target ref of each provider line, ascending. */
+  private readonly providedRefs: Int32Array;
 
   constructor(
     readonly meta: AptTableMeta,
     readonly packageCount: number,
     private readonly bytes: Uint8Array,
-    /** Start of each line in `bytes`; line i ends where line i + 1 starts, minus its newline. */
-    private readonly lineStarts: Uint32Array,
-    private readonly offsets: { versions: number; flags: number; relations: [number, number, number]; conflicts: number },
-    names: string[],
-    providerLines: readonly number[],
+    private readonly lines: LineIndex,
+    private readonly names: NameIndex,
+    private readonly sections: Sections,
+    provided: number,
   ) {
-    this.names = names;
-    names.forEach((n, i) => this.refs.set(n, i));
-    const n = packageCount;
-    const numbers = (first: number): Uint32Array => {
-      const out = new Uint32Array(n);
-      for (let i = 0; i < n; i++) out[i] = base36At(bytes, lineStarts[first + i], this.lineEnd(first + i));
-      return out;
-    };
-    this.installedKiB = numbers(1 + 2 * n);
-    this.debKiB = numbers(1 + 3 * n);
-    this.relationCache = [[], [], []];
-    for (const l of providerLines) {
-      const line = this.line(l);
-      const colon = line.indexOf(':');
-      const target = parseInt(line.slice(0, colon), 36);
-      this.providerMap.set(target, line.slice(colon + 1).split(',').map((r) => parseInt(r, 36)).filter((p) => p !== target));
+    this.nameCount = names.count;
+    this.providedRefs = new Int32Array(provided);
+    let p = provided > 0 ? lines.start(sections.provided) : 0;
+    for (let i = 0; i < provided; i++) {
+      const end = lines.endFrom(p);
+      const target = base36At(bytes, p, end); // stops at the ':'
+      if (i > 0 && target <= this.providedRefs[i - 1]) throw new Error(`apt table: provided names not sorted at ${i}`);
+      this.providedRefs[i] = target;
+      p = end + 1;
     }
-    this.baseline = meta.baseline.packages.map((name) => this.refs.get(name)).filter((r): r is number => r !== undefined && r < packageCount);
+    this.baseline = meta.baseline.packages.map((name) => names.ref(name)).filter((r): r is number => r !== undefined && r < packageCount);
   }
 
-  private lineEnd(i: number): number {
-    return i + 1 < this.lineStarts.length ? this.lineStarts[i + 1] - 1 : this.bytes.length;
-  }
+  name(ref: number): string { return this.names.name(ref); }
+  ref(name: string): number | undefined { return this.names.ref(name); }
 
-  private line(i: number): string {
-    const start = this.lineStarts[i];
-    const end = this.lineEnd(i);
+  private lineAt(i: number): string {
+    const start = this.lines.start(i);
+    const end = this.lines.endFrom(start);
     return end > start ? utf8.decode(this.bytes.subarray(start, end)) : '';
   }
 
+  private numberAt(i: number): number {
+    const start = this.lines.start(i);
+    return base36At(this.bytes, start, this.lines.endFrom(start));
+  }
+
+  private isPackage(ref: number): boolean {
+    return ref >= 0 && ref < this.packageCount && Number.isInteger(ref);
+  }
+
+  installedKiB(ref: number): number {
+    return this.isPackage(ref) ? this.numberAt(this.sections.installed + ref) : 0;
+  }
+  debKiB(ref: number): number {
+    return this.isPackage(ref) ? this.numberAt(this.sections.deb + ref) : 0;
+  }
   versions(ref: number): readonly string[] {
-    return ref < this.packageCount ? this.line(this.offsets.versions + ref).split(' ') : NO_VERSIONS;
+    return ref < this.packageCount ? this.lineAt(this.sections.versions + ref).split(' ') : NO_VERSIONS;
   }
   flags(ref: number): string {
-    return ref < this.packageCount ? this.line(this.offsets.flags + ref) : '';
+    return ref < this.packageCount ? this.lineAt(this.sections.flags + ref) : '';
   }
   preDepends(ref: number): AptRelation { return this.relation(0, ref); }
   depends(ref: number): AptRelation { return this.relation(1, ref); }
   recommends(ref: number): AptRelation { return this.relation(2, ref); }
-  providers(ref: number): readonly number[] { return this.providerMap.get(ref) ?? NO_REFS; }
+
+  providers(ref: number): readonly number[] {
+    let list = this.providerCache.get(ref);
+    if (list === undefined) {
+      const i = this.providerLine(ref);
+      if (i < 0) return NO_REFS;
+      const line = this.lineAt(this.sections.provided + i);
+      list = line.slice(line.indexOf(':') + 1).split(',').map((r) => parseInt(r, 36)).filter((p) => p !== ref);
+      this.providerCache.set(ref, list);
+    }
+    return list;
+  }
+
+  private providerLine(ref: number): number {
+    const refs = this.providedRefs;
+    let lo = 0;
+    let hi = refs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (refs[mid] === ref) return mid;
+      if (refs[mid] < ref) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
   conflicts(ref: number): readonly number[] {
     if (ref >= this.packageCount) return NO_REFS;
-    let c = this.conflictCache[ref];
+    let c = this.conflictCache.get(ref);
     if (c === undefined) {
-      const line = this.line(this.offsets.conflicts + ref);
+      const line = this.lineAt(this.sections.conflicts + ref);
       c = line === '' ? NO_REFS : line.split(',').map(parseRef);
-      this.conflictCache[ref] = c;
+      this.conflictCache.set(ref, c);
     }
     return c;
   }
@@ -173,30 +220,12 @@ class DecodedTable implements AptTable {
   private relation(kind: 0 | 1 | 2, ref: number): AptRelation {
     if (ref >= this.packageCount) return EMPTY;
     const cache = this.relationCache[kind];
-    let rel = cache[ref];
+    let rel = cache.get(ref);
     if (rel === undefined) {
-      rel = parseRelation(this.line(this.offsets.relations[kind] + ref));
-      cache[ref] = rel;
+      rel = parseRelation(this.lineAt(this.sections.relations[kind] + ref));
+      cache.set(ref, rel);
     }
     return rel;
-  }
-
-  /** Front-coded names (first char: base-36 count of chars shared with the previous name). */
-  static names(bytes: Uint8Array, lineStarts: Uint32Array, n: number, v: number, virtualStart: number): string[] {
-    const names: string[] = new Array<string>(n + v);
-    const read = (i: number, from: number): string => {
-      const end = i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : bytes.length;
-      const start = lineStarts[i] + from;
-      return end > start ? utf8.decode(bytes.subarray(start, end)) : '';
-    };
-    let prev = '';
-    for (let i = 0; i < n; i++) {
-      const shared = base36At(bytes, lineStarts[1 + i], lineStarts[1 + i] + 1);
-      prev = prev.slice(0, shared) + read(1 + i, 1);
-      names[i] = prev;
-    }
-    for (let i = 0; i < v; i++) names[n + i] = read(virtualStart + i, 0);
-    return names;
   }
 }
 
@@ -207,39 +236,37 @@ function isMeta(value: unknown): value is AptTableMeta {
     typeof v.baseline === 'object' && Array.isArray(v.baseline?.packages);
 }
 
-function lineStartsOf(bytes: Uint8Array): Uint32Array {
-  let count = 1;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === NEWLINE) count++;
-  const starts = new Uint32Array(count);
-  let k = 1;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === NEWLINE) starts[k++] = i + 1;
-  return starts;
-}
-
+/** Decodes a table; the bytes are kept (not copied) and must not change afterwards. */
 export function decodeAptTable(data: Uint8Array | string): AptTable {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const lineStarts = lineStartsOf(bytes);
-  const headerEnd = lineStarts.length > 1 ? lineStarts[1] - 1 : bytes.length;
+  // A plain view of a Buffer: Buffer's own indexOf is a slow JS wrapper.
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const lines = new LineIndex(bytes);
   let meta: unknown;
   try {
-    meta = JSON.parse(utf8.decode(bytes.subarray(0, headerEnd)));
+    meta = JSON.parse(utf8.decode(bytes.subarray(0, lines.endFrom(0))));
   } catch {
     throw new Error('apt table: header is not JSON');
   }
   if (!isMeta(meta)) throw new Error(`apt table: expected format ${APT_TABLE_FORMAT}`);
   const { packages: n, virtual: v, provided: p } = meta.counts;
   const expected = 1 + 9 * n + v + p;
-  if (lineStarts.length < expected) throw new Error(`apt table: truncated (${lineStarts.length} of ${expected} lines)`);
+  if (lines.count < expected) throw new Error(`apt table: truncated (${lines.count} of ${expected} lines)`);
   const virtualStart = 1 + 9 * n;
-  const providerLines: number[] = [];
-  for (let i = 0; i < p; i++) providerLines.push(virtualStart + v + i);
   return new DecodedTable(
     meta,
     n,
     bytes,
-    lineStarts,
-    { versions: 1 + n, flags: 1 + 4 * n, relations: [1 + 5 * n, 1 + 6 * n, 1 + 7 * n], conflicts: 1 + 8 * n },
-    DecodedTable.names(bytes, lineStarts, n, v, virtualStart),
-    providerLines,
+    lines,
+    new NameIndex(bytes, lines, 1, n, virtualStart, v),
+    {
+      versions: 1 + n,
+      installed: 1 + 2 * n,
+      deb: 1 + 3 * n,
+      flags: 1 + 4 * n,
+      relations: [1 + 5 * n, 1 + 6 * n, 1 + 7 * n],
+      conflicts: 1 + 8 * n,
+      provided: virtualStart + v,
+    },
+    p,
   );
 }

@@ -27,7 +27,7 @@ function verdict(keyword: string, pair: KeyValue): string | undefined {
  * mount exposing the same variable (`env=`, Dockerfile 1.10+). Anything else
  * (a default, a use outside RUN, a redeclaration) would change behaviour.
  */
-function secretMountFix(model: DockerfileModel, instr: Instruction, pair: KeyValue, pairs: KeyValue[]): Fix | undefined {
+function secretMountFix(model: DockerfileModel, instr: Instruction, pair: KeyValue, pairs: readonly KeyValue[]): Fix | undefined {
   if (instr.keyword !== 'ARG' || instr.stageIndex < 0 || pairs.length !== 1 || pair.value !== undefined) return undefined;
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(pair.name)) return undefined;
   const stage = model.stages[instr.stageIndex];

@@ -16,7 +16,7 @@ const NO_INDEX = new Set(['add', 'del', 'update', 'info', 'version', 'stats']);
  * are redundant. They can go only when this `add` is the only one the fix
  * changes and no other apk command needs the downloaded index.
  */
-function cleanupEdits(model: DockerfileModel, script: ShellScript, calls: ApkCall[], target: ApkCall): TextEdit[] {
+function cleanupEdits(model: DockerfileModel, script: ShellScript, calls: readonly ApkCall[], target: ApkCall): TextEdit[] {
   if (calls.some((c) => c !== target && c.action === 'add' && !apkNoCache(c))) return [];
   if (calls.some((c) => !NO_INDEX.has(c.action))) return [];
   const edits: TextEdit[] = [];
@@ -48,7 +48,7 @@ function cleanupEdits(model: DockerfileModel, script: ShellScript, calls: ApkCal
   return edits;
 }
 
-function fixFor(model: DockerfileModel, script: ShellScript, calls: ApkCall[], call: ApkCall): Fix[] {
+function fixFor(model: DockerfileModel, script: ShellScript, calls: readonly ApkCall[], call: ApkCall): Fix[] {
   const sub = call.subcommand;
   if (!sub) return [];
   const insert: TextEdit = { range: { start: sub.range.end, end: sub.range.end }, newText: ' --no-cache' };

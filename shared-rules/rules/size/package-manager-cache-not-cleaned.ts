@@ -23,7 +23,7 @@ function cleans(call: RpmCall, tool: RpmTool): boolean {
   return call.rest.some((w) => w.value === 'all');
 }
 
-function cleaned(script: ShellScript, calls: RpmCall[], tool: RpmTool): boolean {
+function cleaned(script: ShellScript, calls: readonly RpmCall[], tool: RpmTool): boolean {
   if (calls.some((c) => cleans(c, tool))) return true;
   return removedPaths(script).some((w) => RPM_CACHE_PATHS[tool].some((p) => removesDirectory(w.value, p)));
 }
