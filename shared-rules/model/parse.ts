@@ -55,24 +55,29 @@ function toRelative(instr: AstInstruction, chunk: LineIndex, lineShift: number):
   return { keyword: instr.getKeyword(), keywordRange: shiftRange(instr.getInstructionRange(), lineShift), flags, args, jsonStrings, trigger };
 }
 
+/**
+ * dockerfile-ast's reading of the first instruction of one chunk: what
+ * parseChunk falls back to when readInstructionFast declines. Exported so the
+ * fast path's test compares against this exact code path.
+ */
+export function parseWithDockerfileAst(chunkText: string, escape: EscapeChar): RelativeInstruction | undefined {
+  const prefix = escape === '`' ? '# escape=`\n' : '';
+  const source = prefix + chunkText;
+  try {
+    const df = DockerfileParser.parse(source);
+    const first = df.getInstructions()[0];
+    return first ? toRelative(first, new LineIndex(source), prefix ? -1 : 0) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function parseChunk(chunkText: string, escape: EscapeChar): RelativeInstruction | undefined {
   const key = escape + '\u0000' + chunkText;
   const hit = relativeCache.get(key);
   if (hit) return hit;
-  const prefix = escape === '`' ? '# escape=`\n' : '';
-  const source = prefix + chunkText;
-  let result: RelativeInstruction | undefined;
-  const fast = prefix ? undefined : readInstructionFast(chunkText, new LineIndex(chunkText));
-  if (fast) result = { ...fast, jsonStrings: undefined, trigger: undefined };
-  else {
-    try {
-      const df = DockerfileParser.parse(source);
-      const first = df.getInstructions()[0];
-      if (first) result = toRelative(first, new LineIndex(source), prefix ? -1 : 0);
-    } catch {
-      result = undefined;
-    }
-  }
+  const fast = escape === '\\' ? readInstructionFast(chunkText, new LineIndex(chunkText)) : undefined;
+  const result: RelativeInstruction | undefined = fast ? { ...fast, jsonStrings: undefined, trigger: undefined } : parseWithDockerfileAst(chunkText, escape);
   if (result) {
     if (relativeCache.size >= CACHE_LIMIT) relativeCache.clear();
     relativeCache.set(key, result);
