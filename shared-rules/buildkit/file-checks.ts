@@ -38,6 +38,8 @@ export function checkDirectives(model: DockerfileModel): SyntaxIssue[] {
 
 /** A Dockerfile must have instructions, and a FROM among them. */
 export function checkStructure(model: DockerfileModel): SyntaxIssue[] {
+  // Stages first: a view of one stage (incremental linting) holds only some of the instructions.
+  if (model.stages.length > 0) return [];
   const first = model.instructions[0];
   if (!first) {
     // An empty buffer is a file being written, not an error; comments alone are.
@@ -45,7 +47,6 @@ export function checkStructure(model: DockerfileModel): SyntaxIssue[] {
     const at = model.comments[0]?.range ?? model.directives[0].range;
     return [{ range: at, message: 'This Dockerfile has no instructions: add a FROM.' }];
   }
-  if (model.stages.length > 0) return [];
   return [{ range: first.keywordRange, message: 'No FROM in this Dockerfile: every build starts with `FROM <image>`.' }];
 }
 

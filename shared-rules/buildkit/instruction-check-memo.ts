@@ -1,4 +1,5 @@
 import { Fix } from '../engine/types';
+import { instructionTextId } from '../model/parse';
 import { DockerfileModel, Instruction } from '../model/types';
 import { Range } from '../text/types';
 import { CheckOptions, checkInstruction } from './instruction-checks';
@@ -33,6 +34,17 @@ interface Recent {
   entry: Entry;
 }
 const recent = new WeakMap<Range, Recent>();
+
+/*
+ * By the parser's text id, which a moved instruction keeps: equal ids mean
+ * equal text, so a shifted copy is found without slicing and hashing its
+ * text. Ids are never reused, so the table only grows; it is cleared at LIMIT.
+ */
+interface ById {
+  context: string;
+  entry: Entry;
+}
+const byId = new Map<number, ById>();
 
 /** Everything but the text that the issues depend on. */
 function contextOf(model: DockerfileModel, instr: Instruction, opts: CheckOptions): string {
@@ -70,6 +82,15 @@ export function checkInstructionMemo(model: DockerfileModel, instr: Instruction,
   const context = contextOf(model, instr, opts);
   const near = recent.get(instr.keywordRange);
   if (near && near.args === instr.args && near.entry.startLine === instr.startLine && near.lineCount === lines.lineCount && near.key.startsWith(context + SEP)) return near.entry.issues;
+  const id = instructionTextId(model, instr);
+  const known = id !== undefined ? byId.get(id) : undefined;
+  if (known && known.context === context) {
+    const d = instr.startLine - known.entry.startLine;
+    if (d === 0) return known.entry.issues;
+    // Kept where it is now: the next versions usually leave it there.
+    known.entry = { startLine: instr.startLine, issues: known.entry.issues.map((i) => shiftIssue(i, d)) };
+    return known.entry.issues;
+  }
   const key = context + SEP + model.text.slice(lines.lineStart(instr.startLine), lines.lineEnd(instr.endLine));
   const hit = memo.get(key);
   let entry: Entry | undefined;
@@ -84,5 +105,9 @@ export function checkInstructionMemo(model: DockerfileModel, instr: Instruction,
     memo.set(key, entry);
   }
   recent.set(instr.keywordRange, { key, args: instr.args, lineCount: lines.lineCount, entry });
+  if (id !== undefined) {
+    if (byId.size >= LIMIT) byId.clear();
+    byId.set(id, { context, entry });
+  }
   return entry.issues;
 }

@@ -1,3 +1,4 @@
+import { perScript } from './script-memo';
 import { Invocation, invocation, parseOptions, ParsedOptions } from './commands';
 import { ShellScript, Word } from './model';
 
@@ -14,14 +15,7 @@ export interface ApkCall {
   packages: Word[];
 }
 
-// Several rules ask for the same script's calls; a script object never changes.
-const apkCallsMemo = new WeakMap<ShellScript, readonly ApkCall[]>();
-
-export function apkCalls(script: ShellScript): readonly ApkCall[] {
-  let calls = apkCallsMemo.get(script);
-  if (!calls) apkCallsMemo.set(script, (calls = findApkCalls(script)));
-  return calls;
-}
+export const apkCalls: (script: ShellScript) => readonly ApkCall[] = perScript(findApkCalls);
 
 function findApkCalls(script: ShellScript): ApkCall[] {
   const out: ApkCall[] = [];

@@ -1,3 +1,4 @@
+import { perScript } from './script-memo';
 import { Invocation, invocation, parseOptions, ParsedOptions } from './commands';
 import { ShellScript, Word } from './model';
 
@@ -16,14 +17,7 @@ export interface AptCall {
   packages: Word[];
 }
 
-// Several rules ask for the same script's calls; a script object never changes.
-const aptCallsMemo = new WeakMap<ShellScript, readonly AptCall[]>();
-
-export function aptCalls(script: ShellScript): readonly AptCall[] {
-  let calls = aptCallsMemo.get(script);
-  if (!calls) aptCallsMemo.set(script, (calls = findAptCalls(script)));
-  return calls;
-}
+export const aptCalls: (script: ShellScript) => readonly AptCall[] = perScript(findAptCalls);
 
 function findAptCalls(script: ShellScript): AptCall[] {
   const out: AptCall[] = [];

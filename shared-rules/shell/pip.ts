@@ -1,3 +1,4 @@
+import { perScript } from './script-memo';
 import { Invocation, invocation, parseOptions, ParsedOptions } from './commands';
 import { ShellScript, SimpleCommand, Word } from './model';
 
@@ -39,14 +40,7 @@ function pipArgs(inv: Invocation): { label: string; args: Word[] } | undefined {
   return undefined;
 }
 
-// Several rules ask for the same script's calls; a script object never changes.
-const pipCallsMemo = new WeakMap<ShellScript, readonly PipCall[]>();
-
-export function pipCalls(script: ShellScript): readonly PipCall[] {
-  let calls = pipCallsMemo.get(script);
-  if (!calls) pipCallsMemo.set(script, (calls = findPipCalls(script)));
-  return calls;
-}
+export const pipCalls: (script: ShellScript) => readonly PipCall[] = perScript(findPipCalls);
 
 function findPipCalls(script: ShellScript): PipCall[] {
   const out: PipCall[] = [];

@@ -1,3 +1,4 @@
+import { perScript } from './script-memo';
 import { Invocation, invocation, parseOptions, ParsedOptions } from './commands';
 import { ShellScript, Word } from './model';
 
@@ -30,14 +31,7 @@ export interface RpmCall {
 
 const ZYPPER_ALIASES: Record<string, string> = { in: 'install', rm: 'remove', up: 'update', dup: 'dist-upgrade', si: 'source-install', cc: 'clean', ref: 'refresh', ve: 'verify', 'install-new-recommends': 'install-new-recommends', inr: 'install-new-recommends' };
 
-// Several rules ask for the same script's calls; a script object never changes.
-const rpmCallsMemo = new WeakMap<ShellScript, readonly RpmCall[]>();
-
-export function rpmCalls(script: ShellScript): readonly RpmCall[] {
-  let calls = rpmCallsMemo.get(script);
-  if (!calls) rpmCallsMemo.set(script, (calls = findRpmCalls(script)));
-  return calls;
-}
+export const rpmCalls: (script: ShellScript) => readonly RpmCall[] = perScript(findRpmCalls);
 
 function findRpmCalls(script: ShellScript): RpmCall[] {
   const out: RpmCall[] = [];

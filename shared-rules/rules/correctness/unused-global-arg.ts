@@ -22,13 +22,23 @@ const rule: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
+    if (model.globalArgs.length === 0) return;
+    const globals = model.globalArgs.flatMap((instr) => keyValuePairs(model, instr).map((kv) => ({ instr, kv })));
+    // Names that would be reported unless some stage uses them: once none is left the file has nothing to report,
+    // so a keystroke does not walk every stage of a file whose global ARGs are all used early on.
+    const pending = new Set<string>();
+    for (const { kv } of globals) if (!isBuilderArg(kv.name)) pending.add(kv.name);
     const used = new Set<string>();
+    const use = (name: string) => {
+      used.add(name);
+      pending.delete(name);
+    };
     for (const stage of model.stages) {
-      for (const text of [stage.from.args[0]?.raw ?? '', stage.platform?.value ?? '']) for (const r of findVariableRefs(text, model.escape)) used.add(r.name);
-      for (const instr of stage.instructions) if (instr.keyword === 'ARG') for (const kv of keyValuePairs(model, instr)) used.add(kv.name);
+      if (pending.size === 0) return;
+      for (const text of [stage.from.args[0]?.raw ?? '', stage.platform?.value ?? '']) for (const r of findVariableRefs(text, model.escape)) use(r.name);
+      for (const instr of stage.instructions) if (instr.keyword === 'ARG') for (const kv of keyValuePairs(model, instr)) use(kv.name);
     }
     // A global ARG used in the default of another global ARG that is itself used counts as used.
-    const globals = model.globalArgs.flatMap((instr) => keyValuePairs(model, instr).map((kv) => ({ instr, kv })));
     for (let k = globals.length - 1; k >= 0; k--) {
       const { kv } = globals[k];
       if (!used.has(kv.name) || kv.raw === undefined) continue;

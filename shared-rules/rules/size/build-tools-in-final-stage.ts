@@ -1,4 +1,5 @@
-import { Fix, Rule } from '../../engine/types';
+import { FinalChainMemo } from '../../analysis/final-chain-memo';
+import { Fix, Report, Rule, RuleContext } from '../../engine/types';
 import { buildCommand, buildToolsLeftInstalled, looksLikeApplication } from '../../analysis/build-tools';
 import { lookupBaseImage } from '../../data/base-images';
 import { goMultiStageFix } from '../../fixes/go-multi-stage';
@@ -21,6 +22,57 @@ function npmInstall(scripts: RunScripts): boolean {
   }));
 }
 
+/** The findings: build tools in the final stage or the stages it builds FROM. */
+function findings(ctx: RuleContext, report: (r: Report) => void): void {
+  const { model } = ctx;
+  const final = finalStage(model);
+  if (!final || final.windows) return;
+  const chain = stageChain(model, final);
+  if (!looksLikeApplication(chain)) return;
+  const root = chain[0];
+  let reportedFrom = false;
+  let stageFix: Fix | undefined;
+  if (root.baseKind === 'image' && root.image && !root.image.unresolved) {
+    const info = lookupBaseImage({ registry: root.image.registry, repository: root.image.repository, tag: root.image.tag });
+    const built = chain.flatMap((s) => s.instructions).map((i) => ({ i, word: buildCommand(ctx.scripts(i)) })).find((x) => x.word);
+    const single = chain.length === 1;
+    if (info?.isToolchain && SDK_IMAGES.has(info.key) && built) {
+      const fix = !single ? undefined : info.key === 'golang' ? goMultiStageFix(model, final, ctx.scripts) : info.key === 'maven' ? mavenMultiStageFix(model, final, ctx.scripts) : undefined;
+      report({
+        range: root.image.range,
+        instruction: root.from,
+        message: `The image is built FROM ${root.image.resolved}, so the whole ${info.key} toolchain ships with it: build in a separate stage and copy only the result into a runtime image.`,
+        fixes: fix ? [fix] : [],
+      });
+      reportedFrom = true;
+    } else if (info?.key === 'node' && info.variant === 'full' && chain.some((s) => s.instructions.some((i) => npmInstall(ctx.scripts(i))))) {
+      const fix = single ? nodeMultiStageFix(model, final, ctx.scripts) : undefined;
+      report({
+        range: root.image.range,
+        instruction: root.from,
+        message: `The image is built FROM ${root.image.resolved}, the full Node image with gcc, g++ and make for node-gyp: install the dependencies in a build stage and run on the slim image.`,
+        fixes: fix ? [fix] : [],
+      });
+      reportedFrom = true;
+    }
+    // The first installed-tools finding carries the Python conversion (one fix per stage: the edits would overlap).
+    if (single && info?.key === 'python' && info.variant === 'full') stageFix = pythonMultiStageFix(model, final, ctx.scripts);
+  }
+  for (const t of buildToolsLeftInstalled(chain, ctx.scripts)) {
+    const fixes: Fix[] = stageFix && !reportedFrom ? [stageFix] : [];
+    stageFix = undefined;
+    const names = t.group.map((w) => w.value);
+    report({
+      range: t.word.range,
+      instruction: t.instr,
+      message: `${names.slice(0, 4).join(', ')}${names.length > 4 ? ' …' : ''} ${names.length === 1 ? 'is a build tool' : 'are build tools'} left in the final image: install ${names.length === 1 ? 'it' : 'them'} in a build stage, or remove ${names.length === 1 ? 'it' : 'them'} in the same RUN after use.`,
+      fixes,
+    });
+  }
+}
+
+const memo = new FinalChainMemo(false);
+
 const rule: Rule = {
   meta: {
     id: 'build-tools-in-final-stage',
@@ -39,51 +91,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const { model } = ctx;
-    const final = finalStage(model);
-    if (!final || final.windows) return;
-    const chain = stageChain(model, final);
-    if (!looksLikeApplication(chain)) return;
-    const root = chain[0];
-    let reportedFrom = false;
-    let stageFix: Fix | undefined;
-    if (root.baseKind === 'image' && root.image && !root.image.unresolved) {
-      const info = lookupBaseImage({ registry: root.image.registry, repository: root.image.repository, tag: root.image.tag });
-      const built = chain.flatMap((s) => s.instructions).map((i) => ({ i, word: buildCommand(ctx.scripts(i)) })).find((x) => x.word);
-      const single = chain.length === 1;
-      if (info?.isToolchain && SDK_IMAGES.has(info.key) && built) {
-        const fix = !single ? undefined : info.key === 'golang' ? goMultiStageFix(model, final, ctx.scripts) : info.key === 'maven' ? mavenMultiStageFix(model, final, ctx.scripts) : undefined;
-        ctx.report({
-          range: root.image.range,
-          instruction: root.from,
-          message: `The image is built FROM ${root.image.resolved}, so the whole ${info.key} toolchain ships with it: build in a separate stage and copy only the result into a runtime image.`,
-          fixes: fix ? [fix] : [],
-        });
-        reportedFrom = true;
-      } else if (info?.key === 'node' && info.variant === 'full' && chain.some((s) => s.instructions.some((i) => npmInstall(ctx.scripts(i))))) {
-        const fix = single ? nodeMultiStageFix(model, final, ctx.scripts) : undefined;
-        ctx.report({
-          range: root.image.range,
-          instruction: root.from,
-          message: `The image is built FROM ${root.image.resolved}, the full Node image with gcc, g++ and make for node-gyp: install the dependencies in a build stage and run on the slim image.`,
-          fixes: fix ? [fix] : [],
-        });
-        reportedFrom = true;
-      }
-      // The first installed-tools finding carries the Python conversion (one fix per stage: the edits would overlap).
-      if (single && info?.key === 'python' && info.variant === 'full') stageFix = pythonMultiStageFix(model, final, ctx.scripts);
-    }
-    for (const t of buildToolsLeftInstalled(chain, ctx.scripts)) {
-      const fixes: Fix[] = stageFix && !reportedFrom ? [stageFix] : [];
-      stageFix = undefined;
-      const names = t.group.map((w) => w.value);
-      ctx.report({
-        range: t.word.range,
-        instruction: t.instr,
-        message: `${names.slice(0, 4).join(', ')}${names.length > 4 ? ' …' : ''} ${names.length === 1 ? 'is a build tool' : 'are build tools'} left in the final image: install ${names.length === 1 ? 'it' : 'them'} in a build stage, or remove ${names.length === 1 ? 'it' : 'them'} in the same RUN after use.`,
-        fixes,
-      });
-    }
+    memo.run(ctx, (report) => findings(ctx, report));
   },
 };
 

@@ -1,6 +1,7 @@
-import { Fix, Rule } from '../../engine/types';
+import { Fix, Report, Rule } from '../../engine/types';
 import { appendCommandEdit } from '../../fixes/append-command';
 import { removeStatementsEdits, Statement, statementOf, statementText } from '../../fixes/remove-statements';
+import { FinalChainMemo } from '../../analysis/final-chain-memo';
 import { contextPathOf, LaterDeletion, stageEffects, StageEffects } from '../../analysis/path-effects';
 import { commandsMayUse, MovedDeletion } from '../../analysis/path-use';
 import { globBase, isUnder, resolvePath } from '../../analysis/paths';
@@ -77,6 +78,51 @@ function dockerignoreFix(group: LaterDeletion[]): Fix | undefined {
   };
 }
 
+/** The findings: the final stage's deletions of what an earlier layer of it (or of a stage it builds FROM) created. */
+function findings(model: DockerfileModel, report: (r: Report) => void): void {
+  const stage = finalStage(model);
+  if (!stage || stage.windows) return;
+  const fx = stageEffects(model, stage);
+  const groups = new Map<string, LaterDeletion[]>();
+  for (const d of fx.laterDeletions) {
+    // Remote ADDs and copied archives have rules of their own (add-remote-url, archive-copied-then-extracted).
+    if (d.creation.copy && (/^[a-z]+:\/\//i.test(d.creation.copy.source) || ARCHIVE.test(d.creation.copy.source))) continue;
+    const key = `${d.instr.index}:${d.creation.instr.index}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  for (const group of groups.values()) {
+    const { instr, deletion, creation } = group[0];
+    const line = creation.instr.startLine + 1;
+    const what = [...new Set(group.map((d) => `\`${shown(d.deletion.path)}\``))].join(', ');
+    if (creation.instr.keyword === 'RUN') {
+      const fix = moveFix(model, fx, group);
+      report({
+        range: deletion.word.range,
+        instruction: instr,
+        message: `${what} ${group.length > 1 ? 'were' : 'was'} created by the RUN on line ${line}: delete ${group.length > 1 ? 'them' : 'it'} in that RUN, a later layer only hides the bytes.`,
+        fixes: fix ? [fix] : [],
+      });
+    } else if (group.every((d) => d.creation.copy?.contents && d.deletion.path !== d.creation.path)) {
+      const fix = creation.copy?.from === undefined ? dockerignoreFix(group) : undefined;
+      report({
+        range: deletion.word.range,
+        instruction: instr,
+        message: `${what} came in with the ${creation.instr.keyword} on line ${line}: keep it out of what is copied (.dockerignore or a narrower source), a later layer only hides the bytes.`,
+        fixes: fix ? [fix] : [],
+      });
+    } else {
+      report({
+        range: deletion.word.range,
+        instruction: instr,
+        message: `${what} ${group.length > 1 ? 'are' : 'is'} copied by the ${creation.instr.keyword} on line ${line} only to be deleted: use ${group.length > 1 ? 'them' : 'it'} from a bind mount (\`RUN --mount=type=bind,…\`) instead, a later layer only hides the bytes.`,
+      });
+    }
+  }
+}
+
+// Messages and fix titles name the creating RUN's line.
+const memo = new FinalChainMemo(true);
+
 const rule: Rule = {
   meta: {
     id: 'cleanup-in-later-layer',
@@ -95,45 +141,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const { model } = ctx;
-    const stage = finalStage(model);
-    if (!stage || stage.windows) return;
-    const fx = stageEffects(model, stage);
-    const groups = new Map<string, LaterDeletion[]>();
-    for (const d of fx.laterDeletions) {
-      // Remote ADDs and copied archives have rules of their own (add-remote-url, archive-copied-then-extracted).
-      if (d.creation.copy && (/^[a-z]+:\/\//i.test(d.creation.copy.source) || ARCHIVE.test(d.creation.copy.source))) continue;
-      const key = `${d.instr.index}:${d.creation.instr.index}`;
-      groups.set(key, [...(groups.get(key) ?? []), d]);
-    }
-    for (const group of groups.values()) {
-      const { instr, deletion, creation } = group[0];
-      const line = creation.instr.startLine + 1;
-      const what = [...new Set(group.map((d) => `\`${shown(d.deletion.path)}\``))].join(', ');
-      if (creation.instr.keyword === 'RUN') {
-        const fix = moveFix(model, fx, group);
-        ctx.report({
-          range: deletion.word.range,
-          instruction: instr,
-          message: `${what} ${group.length > 1 ? 'were' : 'was'} created by the RUN on line ${line}: delete ${group.length > 1 ? 'them' : 'it'} in that RUN, a later layer only hides the bytes.`,
-          fixes: fix ? [fix] : [],
-        });
-      } else if (group.every((d) => d.creation.copy?.contents && d.deletion.path !== d.creation.path)) {
-        const fix = creation.copy?.from === undefined ? dockerignoreFix(group) : undefined;
-        ctx.report({
-          range: deletion.word.range,
-          instruction: instr,
-          message: `${what} came in with the ${creation.instr.keyword} on line ${line}: keep it out of what is copied (.dockerignore or a narrower source), a later layer only hides the bytes.`,
-          fixes: fix ? [fix] : [],
-        });
-      } else {
-        ctx.report({
-          range: deletion.word.range,
-          instruction: instr,
-          message: `${what} ${group.length > 1 ? 'are' : 'is'} copied by the ${creation.instr.keyword} on line ${line} only to be deleted: use ${group.length > 1 ? 'them' : 'it'} from a bind mount (\`RUN --mount=type=bind,…\`) instead, a later layer only hides the bytes.`,
-        });
-      }
-    }
+    memo.run(ctx, (report) => findings(ctx.model, report));
   },
 };
 

@@ -17,6 +17,9 @@ function frontendOptions(model: DockerfileModel): CheckOptions {
 const rule: Rule = {
   meta: {
     id: 'syntax-error',
+    // Parser problems and instruction checks read one instruction (and the escape, the directives and its stage's base);
+    // directive problems sit before the first FROM; checkStructure speaks only when there is no stage.
+    scope: 'stage',
     category: 'syntax',
     severity: 'error',
     fixable: 'mixed',
