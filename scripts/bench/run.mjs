@@ -30,8 +30,8 @@ const sizesArg = argv.includes('--sizes') ? argv[argv.indexOf('--sizes') + 1] : 
 const SIZES = sizesArg ? sizesArg.split(',').map(Number) : [100, 1000, 5000, 20000];
 const started = performance.now();
 
-// ---- build: the server bundle, and our core for the in-process corpus run ----
-if (!argv.includes('--no-build')) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
+// ---- build: the server bundle as it ships (minified, as in the VSIX), and our core for the in-process corpus run ----
+if (!argv.includes('--no-build')) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { stdio: 'inherit', cwd: root });
 const coreFile = join(root, '.cache', 'bench', 'core.cjs');
 mkdirSync(dirname(coreFile), { recursive: true });
 const { build } = require('esbuild');
