@@ -1,7 +1,7 @@
 // Bundles the client, the server and the CLI with esbuild and copies the
 // WASM and data files they load next to them in dist/.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, existsSync, rmSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, existsSync, rmSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,9 +30,24 @@ const common = {
   alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') },
 };
 
+// The server starts from a small bundle (the LSP transport and the wiring)
+// and loads the rest, dist/server-core.js, once it has answered `initialize`:
+// server/main.ts's `require('./core')` is pointed at that file.
+const coreApart = {
+  name: 'server-core-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/core$/ }, (args) => (args.importer === join(root, 'server', 'main.ts') ? { path: './server-core.js', external: true } : undefined));
+  },
+};
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
 await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, define: { LAYERWISE_VERSION: JSON.stringify(version) }, plugins: [coreApart] }),
+  // The core uses only protocol types and constants from vscode-languageserver
+  // (the transport lives in dist/server.js); the ESM types package makes the
+  // build fail if it ever imports anything else from there.
+  build({ ...common, entryPoints: ['server/core.ts'], outfile: 'dist/server-core.js', alias: { ...common.alias, 'vscode-languageserver/node': 'vscode-languageserver-types' } }),
   build({ ...common, entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 

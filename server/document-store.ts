@@ -5,6 +5,7 @@ import { HostInfo } from '../shared-rules/engine/types';
 import { parseDockerfile } from '../shared-rules/model/parse';
 import { DockerfileModel } from '../shared-rules/model/types';
 import { shellParserReady } from '../shared-rules/shell/parser';
+import { formatCount } from '../shared-rules/layer-cost/format';
 
 export interface Analysis {
   uri: string;
@@ -113,6 +114,6 @@ function isLarge(model: DockerfileModel): boolean {
 
 function largeFileNotice(model: DockerfileModel): string {
   const lines = model.lines.lineCount - (/\r?\n$/.test(model.text.slice(-2)) ? 1 : 0);
-  const size = `${lines.toLocaleString('en-US')} lines, ${(model.text.length / 1_000_000).toFixed(1)} MB`;
+  const size = `${formatCount(lines)} lines, ${(model.text.length / 1_000_000).toFixed(1)} MB`;
   return `This file is very large (${size}): Layerwise checks each instruction on its own and skips the rules that look across instructions and stages, to stay responsive.`;
 }

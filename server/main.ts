@@ -1,24 +1,22 @@
 import { CodeActionKind, createConnection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import { defaultLinter } from '../shared-rules/index';
-import { LintConfig } from '../shared-rules/engine/lint';
-import { HostInfo } from '../shared-rules/engine/types';
-import { ready } from '../shared-rules/platform/node/assets';
-import { shellParserReady } from '../shared-rules/shell/parser';
-import { DocumentStore } from './document-store';
-import { codeActions, FIX_ALL_KIND, resolveCodeAction } from './handlers/code-actions';
-import { hover } from './handlers/hover';
-import { codeLenses, inlayHints } from './handlers/inlay-hints';
-import { CostService } from './cost-service';
-import { computeLayerCosts, needsAptTable } from '../shared-rules/layer-cost/model';
-import { hostInfoForFile } from './node-host';
-import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
-import { ValidationScheduler } from './validation';
-import { FileConfigCache } from './file-config';
-import { mergeConfig } from '../shared-rules/config/merge';
-import pkg from '../package.json';
 import { setFlagsFromString } from 'v8';
+import type * as Core from './core';
+import type { CostService } from './cost-service';
+import type { DocumentStore } from './document-store';
+import type { FileConfigCache } from './file-config';
+import type { ValidationScheduler } from './validation';
+import type { LintConfig, Linter } from '../shared-rules/engine/lint';
+import type { HostInfo } from '../shared-rules/engine/types';
+import type { DockerfileModel } from '../shared-rules/model/types';
+import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
+
+/** The manifest's version, inlined by scripts/build.mjs (`define`); tsc output reads the manifest. */
+declare const LAYERWISE_VERSION: string | undefined;
+const VERSION = typeof LAYERWISE_VERSION === 'string' ? LAYERWISE_VERSION : (require('../package.json') as { version: string }).version;
+// Not imported from ./handlers/code-actions, which would bring the core into
+// the start-up bundle; the type keeps the two spellings equal.
+const FIX_ALL_KIND: typeof import('./handlers/code-actions').FIX_ALL_KIND = 'source.fixAll.layerwise';
 
 // The shell grammar is a large WASM module. V8's default tiering recompiles
 // its hot functions with TurboFan in background threads, which left ~30 MB
@@ -39,32 +37,59 @@ setFlagsFromString('--semi-space-growth-factor=1');
 // Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const linter = defaultLinter();
 
 let settings: Settings = DEFAULT_SETTINGS;
 let configurationSupport = false;
+let workspaceFolders: string[] = [];
 const hostCache = new Map<string, HostInfo>();
-const costs = new CostService();
 const measureTimers = new Map<string, NodeJS.Timeout>();
 let inlayRefreshSupport = false;
 let codeActionResolveSupport = false;
 let codeLensRefreshSupport = false;
 
-// Precedence: inline comments (at lint time) > VS Code settings > .hadolint.yaml > rule defaults.
-const fileConfigs = new FileConfigCache(linter, (m) => connection.console.warn(m));
+interface Services {
+  core: typeof Core;
+  linter: Linter;
+  costs: CostService;
+  fileConfigs: FileConfigCache;
+  store: DocumentStore;
+  scheduler: ValidationScheduler;
+}
+let services: Services | undefined;
+
+/**
+ * The rules, the analysis and the handlers (server/core.ts, its own bundle),
+ * loaded after the initialize response is sent, or earlier if a message
+ * needs them first.
+ */
+function svc(): Services {
+  if (services) return services;
+  // A plain require: scripts/build.mjs points it at dist/server-core.js.
+  const core = require('./core') as typeof Core;
+  const linter = core.defaultLinter();
+  // Precedence: inline comments (at lint time) > VS Code settings > .hadolint.yaml > rule defaults.
+  const fileConfigs = new core.FileConfigCache(linter, (m) => connection.console.warn(m));
+  fileConfigs.setWorkspaceFolders(workspaceFolders);
+  const store = new core.DocumentStore(linter, configFor, hostFor);
+  const scheduler = new core.ValidationScheduler(connection, documents, store, () => settings.validationDelay, () => settings.enable);
+  services = { core, linter, costs: new core.CostService(), fileConfigs, store, scheduler };
+  return services;
+}
 
 function configFor(uri?: string): LintConfig {
-  return mergeConfig(uri ? fileConfigs.get(uri) : undefined, { rules: settings.rules });
+  const { core, fileConfigs } = svc();
+  return core.mergeConfig(uri ? fileConfigs.get(uri) : undefined, { rules: settings.rules });
 }
 
 function hostFor(uri: string): HostInfo {
   const hit = hostCache.get(uri);
   if (hit) return hit;
+  const { core, costs } = svc();
   let info: HostInfo = {};
   try {
-    const parsed = URI.parse(uri);
+    const parsed = core.URI.parse(uri);
     // Only real files have a build context on disk; untitled and virtual documents get none.
-    if (parsed.scheme === 'file') info = hostInfoForFile(parsed.fsPath);
+    if (parsed.scheme === 'file') info = core.hostInfoForFile(parsed.fsPath);
   } catch {
     info = {};
   }
@@ -73,9 +98,6 @@ function hostFor(uri: string): HostInfo {
   hostCache.set(uri, info);
   return info;
 }
-
-const store = new DocumentStore(linter, configFor, hostFor);
-const scheduler = new ValidationScheduler(connection, documents, store, () => settings.validationDelay, () => settings.enable);
 
 /** Editors re-request inlay hints / code lenses when the numbers behind them changed. */
 function refreshCostViews(): void {
@@ -91,12 +113,12 @@ function revalidate(uri?: string): void {
   if (uri) {
     // A new host object too: cost results are memoized per (model, host).
     hostCache.delete(uri);
-    store.invalidate(uri);
-    scheduler.schedule(uri, true);
+    svc().store.invalidate(uri);
+    svc().scheduler.schedule(uri, true);
   } else {
     hostCache.clear();
-    store.invalidateAll();
-    scheduler.scheduleAll();
+    svc().store.invalidateAll();
+    svc().scheduler.scheduleAll();
   }
   refreshCostViews();
 }
@@ -115,12 +137,13 @@ function scheduleMeasure(uri: string): void {
       measureTimers.delete(uri);
       const doc = documents.get(uri);
       if (!doc) return;
+      const { core, store, costs } = svc();
       let model;
       try {
         model = store.analysis(doc).result.model;
       } catch {
         // The shell parser is still loading: measure once it is there.
-        if (!shellParserReady()) void ready().then(() => scheduleMeasure(uri), () => undefined);
+        if (!core.shellParserReady()) void core.ready().then(() => scheduleMeasure(uri), () => undefined);
         return;
       }
       loadAptTableIfNeeded(model);
@@ -139,15 +162,16 @@ function scheduleMeasure(uri: string): void {
  * it is loaded only once an open document installs apt packages on a
  * Debian/Ubuntu (or unknown) base; then what was computed without it is redone.
  */
-function loadAptTableIfNeeded(model: Parameters<typeof needsAptTable>[0]): void {
-  if (costs.aptTable || costs.aptTableFailed || !needsAptTable(model)) return;
+function loadAptTableIfNeeded(model: DockerfileModel): void {
+  const { core, costs } = svc();
+  if (costs.aptTable || costs.aptTableFailed || !core.needsAptTable(model)) return;
   const error = costs.loadAptTable();
   if (error) connection.console.warn(`Layerwise: apt size data unavailable: ${error}`);
   revalidate();
 }
 
-function costsFor(uri: string, model: Parameters<typeof computeLayerCosts>[0]) {
-  return computeLayerCosts(model, hostFor(uri));
+function costsFor(uri: string, model: DockerfileModel) {
+  return svc().core.computeLayerCosts(model, hostFor(uri));
 }
 
 async function refreshSettings(): Promise<void> {
@@ -166,8 +190,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   inlayRefreshSupport = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   codeLensRefreshSupport = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   codeActionResolveSupport = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
-  fileConfigs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
-  setImmediate(loadShellParser);
+  workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  services?.fileConfigs.setWorkspaceFolders(workspaceFolders);
+  // This handler's result is written in a later turn of the event loop
+  // (vscode-jsonrpc queues writes with setImmediate): load the core after that.
+  setImmediate(() => setImmediate(loadCore));
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) settings = normalizeSettings(init.settings);
   return {
@@ -178,7 +205,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       inlayHintProvider: { resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
     },
-    serverInfo: { name: 'layerwise', version: pkg.version },
+    serverInfo: { name: 'layerwise', version: VERSION },
   };
 });
 
@@ -200,21 +227,22 @@ connection.onDidChangeConfiguration((change) => {
 
 connection.onDidChangeWatchedFiles(() => {
   // A .dockerignore or config file appeared, changed or went away.
-  fileConfigs.clear();
-  costs.invalidateContexts();
+  svc().fileConfigs.clear();
+  svc().costs.invalidateContexts();
   revalidate();
   for (const doc of documents.all()) scheduleMeasure(doc.uri);
 });
 
 documents.onDidOpen((e) => {
-  scheduler.schedule(e.document.uri, true);
+  svc().scheduler.schedule(e.document.uri, true);
   scheduleMeasure(e.document.uri);
 });
 documents.onDidChangeContent((e) => {
-  scheduler.schedule(e.document.uri);
+  svc().scheduler.schedule(e.document.uri);
   scheduleMeasure(e.document.uri);
 });
 documents.onDidClose((e) => {
+  const { store, costs, scheduler } = svc();
   store.delete(e.document.uri);
   hostCache.delete(e.document.uri);
   costs.forget(e.document.uri);
@@ -227,8 +255,9 @@ connection.onHover((params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || token.isCancellationRequested) return null;
   try {
+    const { core, store, linter } = svc();
     const analysis = store.analysis(doc);
-    return hover(analysis, linter, params.position, () => costsFor(doc.uri, analysis.result.model));
+    return core.hover(analysis, linter, params.position, () => costsFor(doc.uri, analysis.result.model));
   } catch (e) {
     connection.console.error(`Layerwise: hover failed: ${String(e)}`);
     return null;
@@ -239,7 +268,8 @@ connection.onCodeAction((params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || token.isCancellationRequested) return [];
   try {
-    return codeActions(store.analysis(doc), doc, params, linter, configFor(doc.uri), hostFor(doc.uri), codeActionResolveSupport);
+    const { core, store, linter } = svc();
+    return core.codeActions(store.analysis(doc), doc, params, linter, configFor(doc.uri), hostFor(doc.uri), codeActionResolveSupport);
   } catch (e) {
     connection.console.error(`Layerwise: code actions failed: ${String(e)}`);
     return [];
@@ -251,7 +281,8 @@ connection.onCodeActionResolve((action, token) => {
   const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
   if (!doc || token.isCancellationRequested) return action;
   try {
-    return resolveCodeAction(action, doc, linter, configFor(doc.uri), hostFor(doc.uri));
+    const { core, linter } = svc();
+    return core.resolveCodeAction(action, doc, linter, configFor(doc.uri), hostFor(doc.uri));
   } catch (e) {
     connection.console.error(`Layerwise: resolving a code action failed: ${String(e)}`);
     return action;
@@ -262,8 +293,9 @@ connection.languages.inlayHint.on((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || settings.layerCost !== 'inlayHints') return [];
   try {
+    const { core, store } = svc();
     const { model } = store.analysis(doc).result;
-    return inlayHints(model, costsFor(doc.uri, model), params.range);
+    return core.inlayHints(model, costsFor(doc.uri, model), params.range);
   } catch (e) {
     connection.console.error(`Layerwise: inlay hints failed: ${String(e)}`);
     return [];
@@ -274,8 +306,9 @@ connection.onCodeLens((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || settings.layerCost !== 'codeLens') return [];
   try {
+    const { core, store } = svc();
     const { model } = store.analysis(doc).result;
-    return codeLenses(model, costsFor(doc.uri, model));
+    return core.codeLenses(model, costsFor(doc.uri, model));
   } catch (e) {
     connection.console.error(`Layerwise: code lenses failed: ${String(e)}`);
     return [];
@@ -288,13 +321,21 @@ documents.listen(connection);
 connection.listen();
 
 /**
- * The WASM shell parser loads after the initialize response is on its way
- * (a few ms of file reads and compilation the handshake need not wait for).
- * Until it is ready the store lints nothing: validation waits for it and
- * requests get empty answers.
+ * The core and the WASM shell parser load after the initialize response is
+ * on its way (compiling and evaluating the rules, file reads and WASM
+ * compilation the handshake need not wait for). Until the parser is ready
+ * the store lints nothing: validation waits for it and requests get empty
+ * answers.
  */
-function loadShellParser(): void {
-  ready().catch((e: unknown) => {
+function loadCore(): void {
+  let core: typeof Core;
+  try {
+    core = svc().core;
+  } catch (e) {
+    process.stderr.write(`Layerwise: cannot load the server core: ${String(e)}\n`);
+    process.exit(1);
+  }
+  core.ready().catch((e: unknown) => {
     process.stderr.write(`Layerwise: cannot load the shell parser: ${String(e)}\n`);
     process.exit(1);
   });

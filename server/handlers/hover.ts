@@ -29,7 +29,7 @@ export function hover(analysis: Analysis, linter: Linter, position: Position, co
       parts.push([about, stage ? renderStageCost(stage, all) : ''].filter(Boolean).join('\n\n'));
     } else {
       const cost = all?.forInstruction(instr.index);
-      if (cost && about) parts.push(`${about.split('\n\n')[0]}\n\n${renderInstructionCost(cost, all?.stages[instr.stageIndex])}`);
+      if (cost && about) parts.push(`${about.split('\n\n')[0]}\n\n${renderInstructionCost(cost, all?.stageShipped(instr.stageIndex))}`);
       else if (about) parts.push(about);
     }
   }

@@ -10,20 +10,28 @@ interface Annotation {
   tooltip: string;
 }
 
-/** One annotation per layer with an estimate (end of its first line) and per FROM (the stage total). */
+/**
+ * One annotation per layer with an estimate (end of its first line) and per
+ * FROM (the stage total). With a range (inlay hints: the visible lines) only
+ * what lies in it is computed: a stage total only for a FROM in the range.
+ */
 function annotations(model: DockerfileModel, costs: LayerCosts, range: Range | undefined): Annotation[] {
   const out: Annotation[] = [];
   const inRange = (line: number) => !range || (line >= range.start.line && line <= range.end.line);
-  for (const stage of costs.stages) {
-    const from = model.stages[stage.stageIndex]?.from;
-    if (from && inRange(from.startLine)) {
-      out.push({ line: from.startLine, character: model.lines.lineEnd(from.startLine) - model.lines.lineStart(from.startLine), label: stageLabel(stage, costs), tooltip: renderStageCost(stage, costs) });
+  const endOf = (line: number) => model.lines.lineEnd(line) - model.lines.lineStart(line);
+  for (const stage of model.stages) {
+    const { from } = stage;
+    if (inRange(from.startLine)) {
+      const total = costs.stages[stage.index];
+      if (total) out.push({ line: from.startLine, character: endOf(from.startLine), label: stageLabel(total, costs), tooltip: renderStageCost(total, costs) });
     }
-    for (const c of stage.instructions) {
-      const label = inlayLabel(c);
-      const line = c.instruction.startLine;
-      if (!label || !inRange(line)) continue;
-      out.push({ line, character: model.lines.lineEnd(line) - model.lines.lineStart(line), label, tooltip: renderInstructionCost(c, stage) });
+    for (const instr of stage.instructions) {
+      const line = instr.startLine;
+      if (!inRange(line)) continue;
+      const c = costs.forInstruction(instr.index);
+      const label = c && inlayLabel(c);
+      if (!c || !label) continue;
+      out.push({ line, character: endOf(line), label, tooltip: renderInstructionCost(c, costs.stageShipped(stage.index)) });
     }
   }
   return out;

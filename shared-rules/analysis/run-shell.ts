@@ -1,7 +1,8 @@
 import { lookupBaseImage } from '../data/base-images';
 import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { programName } from '../shell/commands';
-import { instructionsBefore, rootStage } from '../model/stages';
+import { lastBefore } from '../model/before';
+import { rootStage } from '../model/stages';
 
 export interface RunShell {
   /** The SHELL instruction in effect, if any. */
@@ -29,9 +30,13 @@ export function enablesPipefail(args: readonly string[]): boolean {
   return args.some((a, i) => a === 'pipefail' && i > 0 && /^-[a-zA-Z]*o$/.test(args[i - 1]));
 }
 
+function isJsonShell(_model: DockerfileModel, i: Instruction): boolean {
+  return i.keyword === 'SHELL' && i.jsonForm && i.args.length > 0;
+}
+
 /** The shell a RUN in `stage` (before `run`) runs under. */
 export function runShell(model: DockerfileModel, stage: Stage, run: Instruction): RunShell {
-  const shell = instructionsBefore(model, run).filter((i) => i.keyword === 'SHELL' && i.jsonForm && i.args.length > 0).pop();
+  const shell = lastBefore(model, run, isJsonShell);
   const root = rootStage(model, stage);
   const family = root.baseKind === 'image' && root.image ? lookupBaseImage(root.image)?.family : root.baseKind === 'scratch' ? 'scratch' : undefined;
   const args = shell ? shell.args.map((a) => a.value) : ['/bin/sh', '-c'];

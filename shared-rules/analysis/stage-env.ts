@@ -1,3 +1,4 @@
+import { lastBefore } from '../model/before';
 import { instructionsBefore, stageOf } from '../model/stages';
 import { DockerfileModel, Instruction } from '../model/types';
 import { joinPath } from './paths';
@@ -24,8 +25,16 @@ export function assignmentsOf(instr: Instruction): { name: string; value: string
  * `APT::Get::Assume-Yes "true"`.
  */
 export function configuredBefore(model: DockerfileModel, instr: Instruction, setting: RegExp): boolean {
-  return instructionsBefore(model, instr).some((i) => (i.keyword === 'RUN' || i.keyword === 'ENV') && setting.test(model.text.slice(i.start, i.end)));
+  let pred = settingPredicates.get(setting);
+  if (!pred) {
+    pred = (m, i) => (i.keyword === 'RUN' || i.keyword === 'ENV') && setting.test(m.text.slice(i.start, i.end));
+    settingPredicates.set(setting, pred);
+  }
+  return lastBefore(model, instr, pred) !== undefined;
 }
+
+// One predicate per setting pattern, so lastBefore's per-model lists are shared by every RUN.
+const settingPredicates = new WeakMap<RegExp, (model: DockerfileModel, instr: Instruction) => boolean>();
 
 /**
  * Variables that ENV (and ARG with a default) set before `instr` in its stage

@@ -62,8 +62,16 @@ export function renderRuleMarkdown(rule: Rule): string {
   ].join('\n');
 }
 
-/** The part shown in an editor hover on a finding. */
+const hoverTexts = new WeakMap<Rule, string>();
+
+/** The part shown in an editor hover on a finding (built once per rule: hovers repeat it). */
 export function renderRuleHover(rule: Rule): string {
+  let text = hoverTexts.get(rule);
+  if (text === undefined) hoverTexts.set(rule, (text = ruleHoverText(rule)));
+  return text;
+}
+
+function ruleHoverText(rule: Rule): string {
   const m = rule.meta;
   return [`**${m.id}** (${m.category}) — ${m.docs.summary}`, '', m.docs.why, '', `*Fix:* ${m.docs.fix}`, '', `Equivalent: ${equivalentsText(m.equivalents)} · [Documentation](${ruleDocUrl(m.id)})`].join('\n');
 }

@@ -4,7 +4,7 @@ import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { finalStage, imageStages, rootStage } from '../model/stages';
 import { runScripts } from '../shell/run-scripts';
 import { invocation } from '../shell/commands';
-import { estimateAptInstall } from './apt/estimate';
+import { summarizeAptInstall } from './apt/estimate';
 import { AptTable } from './apt/table';
 import { aptRunSummary } from './apt-run';
 import { AptCostDetail, BaseCostDetail, ContextSize, InstructionCost, LayerCosts, StageCost, UnknownCostDetail } from './types';
@@ -26,6 +26,18 @@ function baseInfo(stage: Stage) {
   return lookupBaseImage({ registry: img.registry, repository: img.repository, tag: img.tag });
 }
 
+const RUN_CACHE = 'Re-runs when its command text or flags change, or when an earlier instruction changes. What it downloads is not part of the cache key.';
+
+// A stage's ARGs, found once: scanning the stage for every RUN was quadratic
+// (a 2,000-line stage took ~0.5 s per version for its inlay hints).
+const stageArgs = new WeakMap<Stage, Instruction[]>();
+
+function argsOf(stage: Stage): Instruction[] {
+  let args = stageArgs.get(stage);
+  if (!args) stageArgs.set(stage, (args = stage.instructions.filter((i) => i.keyword === 'ARG')));
+  return args;
+}
+
 function cacheText(model: DockerfileModel, instr: Instruction): string {
   const base = INSTRUCTIONS[instr.keyword]?.cache ?? 'Re-runs when it or an earlier instruction changes.';
   if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
@@ -35,11 +47,15 @@ function cacheText(model: DockerfileModel, instr: Instruction): string {
     return sources ? `Re-runs when the content of ${sources} changes (after .dockerignore), or an earlier instruction changes; everything below it is rebuilt too.` : base;
   }
   if (instr.keyword === 'RUN') {
+    const args: string[] = [];
+    const stage = model.stages[instr.stageIndex];
+    for (const i of stage ? argsOf(stage) : []) if (i.index < instr.index) for (const a of i.args) args.push(a.value.split('=')[0]);
+    // Most RUNs follow no ARG: one shared text, without reading their scripts.
+    if (args.length === 0) return RUN_CACHE;
     const vars = new Set<string>();
     for (const s of runScripts(model, instr).all) for (const m of s.source.text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) vars.add(m[1]);
-    const args = model.stages[instr.stageIndex]?.instructions.filter((i) => i.keyword === 'ARG' && i.index < instr.index).flatMap((i) => i.args.map((a) => a.value.split('=')[0])) ?? [];
     const used = args.filter((a) => vars.has(a));
-    return `Re-runs when its command text or flags change${used.length ? `, when the build args ${used.map((a) => `\`${a}\``).join(', ')} change` : ''}, or when an earlier instruction changes. What it downloads is not part of the cache key.`;
+    return used.length ? `Re-runs when its command text or flags change, when the build args ${used.map((a) => `\`${a}\``).join(', ')} change, or when an earlier instruction changes. What it downloads is not part of the cache key.` : RUN_CACHE;
   }
   return base;
 }
@@ -74,14 +90,14 @@ function unknownRun(model: DockerfileModel, instr: Instruction): UnknownCostDeta
   return { kind: 'unknown', reason, items: [...new Set(items)].slice(0, 20) };
 }
 
-function aptCost(model: DockerfileModel, stage: Stage, instr: Instruction, host: CostHost, family: string | undefined, autoClean: boolean): InstructionCost | undefined {
+function aptCost(model: DockerfileModel, stage: Stage, instr: Instruction, host: CostHost, family: string | undefined, autoClean: boolean, cache: string): InstructionCost | undefined {
   if (!host.aptTable) return undefined;
   if (family !== undefined && !DEBIAN_FAMILIES.has(family)) return undefined;
   const summary = aptRunSummary(model, stage, instr);
   if (!summary) return undefined;
   const table = host.aptTable;
-  const est = summary.packages.length ? estimateAptInstall(table, { packages: summary.packages, recommends: summary.recommends }) : undefined;
-  const lean = est && summary.recommends ? estimateAptInstall(table, { packages: summary.packages, recommends: false }) : undefined;
+  const est = summary.packages.length ? summarizeAptInstall(table, { packages: summary.packages, recommends: summary.recommends }, TOP) : undefined;
+  const lean = est && summary.recommends ? summarizeAptInstall(table, { packages: summary.packages, recommends: false }, 0) : undefined;
   const listsBytes = summary.updates && !summary.listsGone ? table.meta.aptLists?.bytes ?? 0 : 0;
   const debCacheBytes = est && !summary.debsGone && !autoClean ? est.debBytes : 0;
   const packageBytes = est?.bytes ?? 0;
@@ -89,8 +105,8 @@ function aptCost(model: DockerfileModel, stage: Stage, instr: Instruction, host:
   const detail: AptCostDetail = {
     kind: 'apt',
     requested: summary.packages,
-    top: (est?.installed ?? []).slice(0, TOP),
-    packageCount: est?.installed.length ?? 0,
+    top: est?.top ?? [],
+    packageCount: est?.packageCount ?? 0,
     unknown: est?.unknown ?? [],
     recommends: summary.recommends,
     packageBytes,
@@ -99,7 +115,7 @@ function aptCost(model: DockerfileModel, stage: Stage, instr: Instruction, host:
     debCacheBytes,
     basis: family === 'ubuntu' ? `${basis} (Ubuntu base: Debian package sizes)` : basis,
   };
-  return { instruction: instr, createsLayer: true, bytes: packageBytes + listsBytes + debCacheBytes, basis: 'apt', detail, cache: cacheText(model, instr) };
+  return { instruction: instr, createsLayer: true, bytes: packageBytes + listsBytes + debCacheBytes, basis: 'apt', detail, cache };
 }
 
 /** Remote sources ADD fetches at build time: not in the build context. */
@@ -154,7 +170,7 @@ function instructionCost(model: DockerfileModel, stage: Stage, instr: Instructio
   if (!LAYER_KEYWORDS.has(instr.keyword)) return { instruction: instr, createsLayer: false, bytes: 0, basis: null, detail: undefined, cache };
   if (instr.keyword === 'RUN') {
     if (stage.windows) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: 'Windows stage: no size data.', items: [] }, cache };
-    return aptCost(model, stage, instr, host, family, autoClean) ?? { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: unknownRun(model, instr), cache };
+    return aptCost(model, stage, instr, host, family, autoClean, cache) ?? { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: unknownRun(model, instr), cache };
   }
   return copyCost(instr, host, cache);
 }
@@ -217,6 +233,7 @@ export function computeLayerCosts(model: DockerfileModel, host: CostHost): Layer
     }
     return c;
   };
+  let shippedStages: Set<number> | undefined;
   let totals: { stages: StageCost[]; imageBytes: number; imageComplete: boolean } | undefined;
   const all = () => (totals ??= stageCosts(model, costOf));
   const result: LayerCosts = {
@@ -239,6 +256,7 @@ export function computeLayerCosts(model: DockerfileModel, host: CostHost): Layer
       const at = located.get(index);
       return at ? costOf(at.stage, at.instr) : undefined;
     },
+    stageShipped: (stageIndex) => (model.stages[stageIndex] ? (shippedStages ??= imageStages(model)).has(stageIndex) : undefined),
   };
   if (!perModel) {
     perModel = new WeakMap();

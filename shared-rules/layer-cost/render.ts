@@ -1,8 +1,9 @@
-import { approx, formatBytes } from './format';
+import { approx, formatBytes, formatCount } from './format';
 import { InstructionCost, LayerCosts, StageCost } from './types';
 
 /** Markdown for the hover on an instruction: the estimate, its basis, and what invalidates the cache. */
-export function renderInstructionCost(cost: InstructionCost, stage: StageCost | undefined): string {
+/** Markdown for an instruction's layer; `shipped`: whether its stage ends up in the image (undefined: outside any stage). */
+export function renderInstructionCost(cost: InstructionCost, shipped: boolean | undefined): string {
   const lines: string[] = [];
   const d = cost.detail;
   if (!cost.createsLayer) lines.push('**No filesystem layer** — costs no bytes.');
@@ -18,13 +19,13 @@ export function renderInstructionCost(cost: InstructionCost, stage: StageCost | 
     if (d.unknown.length) lines.push('', `Not counted (unknown to the package index): ${d.unknown.map((u) => `\`${u}\``).join(', ')}`);
   } else if (d?.kind === 'context') {
     const src = d.sources.map((s) => `\`${s}\``).join(', ');
-    lines.push(`**Copies ${d.truncated ? '≥ ' + formatBytes(cost.bytes ?? 0) : approx(cost.bytes ?? 0)}** into a new filesystem layer from the build context (${src}; ${d.files.toLocaleString('en-US')} file${d.files === 1 ? '' : 's'}${d.truncated ? ', walk truncated: at least this much' : ''}, ${d.dockerignore ? 'after .dockerignore' : 'no .dockerignore'}).`);
+    lines.push(`**Copies ${d.truncated ? '≥ ' + formatBytes(cost.bytes ?? 0) : approx(cost.bytes ?? 0)}** into a new filesystem layer from the build context (${src}; ${formatCount(d.files)} file${d.files === 1 ? '' : 's'}${d.truncated ? ', walk truncated: at least this much' : ''}, ${d.dockerignore ? 'after .dockerignore' : 'no .dockerignore'}).`);
     if (d.top.length) lines.push('', `Largest: ${d.top.slice(0, 5).map((t) => `\`${t.path}\` ${formatBytes(t.bytes)}`).join(', ')}`);
   } else if (d?.kind === 'unknown') {
     lines.push(`**Adds a filesystem layer of unknown size.** ${d.reason}`);
     if (d.items.length) lines.push('', `Involved: ${d.items.slice(0, 10).map((i) => `\`${i}\``).join(', ')}`);
   }
-  if (stage && !stage.shipped) lines.push('', '_This stage is not part of the final image: it costs build time, not image size._');
+  if (shipped === false) lines.push('', '_This stage is not part of the final image: it costs build time, not image size._');
   lines.push('', `*Cache:* ${cost.cache}`);
   return lines.join('\n');
 }

@@ -97,4 +97,6 @@ export interface LayerCosts {
   imageBytes: number;
   imageComplete: boolean;
   forInstruction(index: number): InstructionCost | undefined;
+  /** Whether the stage ends up in the image (undefined: no such stage), without computing any cost. */
+  stageShipped(stageIndex: number): boolean | undefined;
 }

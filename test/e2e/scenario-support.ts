@@ -76,8 +76,9 @@ export function installedRuleIds(session: E2ESession): string[] {
  * drops unused code), so its presence decides.
  */
 export function serverHasSizeEstimates(session: E2ESession): boolean {
-  const server = fs.readFileSync(path.join(installedExtensionDir(session), 'dist', 'server.js'), 'utf8');
-  return server.includes('bookworm-slim baseline');
+  // The analysis and the hovers live in the server's second bundle, loaded after the handshake.
+  const core = fs.readFileSync(path.join(installedExtensionDir(session), 'dist', 'server-core.js'), 'utf8');
+  return core.includes('bookworm-slim baseline');
 }
 
 /** The rows the Problems panel would show for `findings` (it never lists hints). */

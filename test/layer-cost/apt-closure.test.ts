@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { decodeAptTable, estimateAptInstall, type AptEstimate, type AptTable } from '../../shared-rules/layer-cost/apt';
+import { decodeAptTable, estimateAptInstall, summarizeAptInstall, type AptEstimate, type AptTable } from '../../shared-rules/layer-cost/apt';
 import { buildAptTableText, type FixturePackage } from './apt-table-fixture';
 
 const PACKAGES: FixturePackage[] = [
@@ -215,5 +215,30 @@ describe('apt install closure', () => {
     const b = est(t, ['curl']);
     assert.strictEqual(b.installed.length, 3);
     assert.deepStrictEqual(b.unknown, []);
+  });
+});
+
+describe('summarizeAptInstall', () => {
+  it('gives the estimate\'s totals, package count and largest packages without the full list', () => {
+    const t = table();
+    for (const [packages, recommends] of [[['curl'], true], [['curl'], false], [['app-mta', 'app-alt'], true], [['no-such-package'], false]] as [string[], boolean][]) {
+      const full = est(t, packages, recommends);
+      const summary = summarizeAptInstall(t, { packages, recommends }, 2);
+      assert.strictEqual(summary.bytes, full.bytes);
+      assert.strictEqual(summary.debBytes, full.debBytes);
+      assert.strictEqual(summary.packageCount, full.installed.length);
+      assert.deepStrictEqual(summary.top, full.installed.slice(0, 2));
+      assert.deepStrictEqual(summary.unknown, full.unknown);
+    }
+  });
+
+  it('returns fresh objects: changing one leaves the memo intact', () => {
+    const t = table();
+    const first = summarizeAptInstall(t, { packages: ['curl'], recommends: true }, 8);
+    first.top.length = 0;
+    first.unknown.push('x');
+    const again = summarizeAptInstall(t, { packages: ['curl'], recommends: true }, 8);
+    assert.strictEqual(again.top.length, Math.min(8, est(t, ['curl'], true).installed.length));
+    assert.deepStrictEqual(again.unknown, []);
   });
 });

@@ -29,8 +29,28 @@ export interface AptEstimate {
   basis: string;
 }
 
+/**
+ * What the memo keeps of one estimate: refs instead of { name, bytes } objects (a large
+ * document holds hundreds of estimates), and the names of the largest packages, which
+ * every layer-cost detail shows.
+ */
+interface Memo {
+  bytes: number;
+  debBytes: number;
+  /** New packages, largest first. */
+  refs: number[];
+  topNames: string[];
+  requested: string[];
+  unknown: string[];
+  basis: string;
+}
+
+/** Names decoded once per estimate: at least the model's TOP. */
+const TOP_NAMES = 8;
+
 const baselineMarks = new WeakMap<AptTable, Uint8Array>();
-const memo = new WeakMap<AptTable, Map<string, AptEstimate>>();
+const scratchMarks = new WeakMap<AptTable, Uint8Array>();
+const memo = new WeakMap<AptTable, Map<string, Memo>>();
 const MEMO_LIMIT = 500;
 
 function baselineOf(table: AptTable): Uint8Array {
@@ -43,15 +63,21 @@ function baselineOf(table: AptTable): Uint8Array {
   return marks;
 }
 
+/** One marks buffer per table, reused by every resolve (they run one at a time). */
+function scratchOf(table: AptTable): Uint8Array {
+  let marks = scratchMarks.get(table);
+  if (!marks) {
+    marks = new Uint8Array(table.packageCount);
+    scratchMarks.set(table, marks);
+  }
+  return marks;
+}
+
 export function aptTableBasis(table: AptTable): string {
   return `Debian package sizes, ${table.meta.release}, index of ${table.meta.generated}`;
 }
 
-function copy(e: AptEstimate): AptEstimate {
-  return { ...e, installed: e.installed.map((p) => ({ ...p })), requested: [...e.requested], unknown: [...e.unknown] };
-}
-
-export function estimateAptInstall(table: AptTable, request: AptInstallRequest): AptEstimate {
+function memoized(table: AptTable, request: AptInstallRequest): Memo {
   const key = `${request.recommends ? 1 : 0}\u0000${request.packages.join('\u0000')}`;
   let cache = memo.get(table);
   if (!cache) {
@@ -59,24 +85,65 @@ export function estimateAptInstall(table: AptTable, request: AptInstallRequest):
     memo.set(table, cache);
   }
   const hit = cache.get(key);
-  if (hit) return copy(hit);
+  if (hit) return hit;
 
   const baseline = baselineOf(table);
-  const resolver = new AptResolver(table, baseline, request.recommends);
+  const resolver = new AptResolver(table, baseline, request.recommends, scratchOf(table));
   const parsed = parseAptRequest(table, request.packages, (r) => r < table.packageCount && baseline[r] === 1);
   resolver.install(parsed.refs);
+  // Names are decoded only where sizes tie, and for the largest packages.
+  const names = new Map<number, string>();
+  const nameOf = (r: number): string => {
+    let n = names.get(r);
+    if (n === undefined) names.set(r, (n = table.name(r)));
+    return n;
+  };
   const installed = resolver.added()
-    .map((r) => ({ name: table.name(r), bytes: table.installedKiB(r) * 1024, deb: table.debKiB(r) * 1024 }))
-    .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const result: AptEstimate = {
+    .map((r) => ({ ref: r, bytes: table.installedKiB(r) * 1024 }))
+    .sort((a, b) => b.bytes - a.bytes || (nameOf(a.ref) < nameOf(b.ref) ? -1 : nameOf(a.ref) > nameOf(b.ref) ? 1 : 0));
+  const result: Memo = {
     bytes: installed.reduce((s, p) => s + p.bytes, 0),
-    debBytes: installed.reduce((s, p) => s + p.deb, 0),
-    installed: installed.map(({ name, bytes }) => ({ name, bytes })),
+    debBytes: installed.reduce((s, p) => s + table.debKiB(p.ref) * 1024, 0),
+    refs: installed.map((p) => p.ref),
+    topNames: installed.slice(0, TOP_NAMES).map((p) => nameOf(p.ref)),
     requested: parsed.requested,
     unknown: parsed.unknown,
     basis: aptTableBasis(table),
   };
   if (cache.size >= MEMO_LIMIT) cache.clear();
   cache.set(key, result);
-  return copy(result);
+  return result;
+}
+
+function packageAt(table: AptTable, m: Memo, i: number): { name: string; bytes: number } {
+  const r = m.refs[i];
+  return { name: i < m.topNames.length ? m.topNames[i] : table.name(r), bytes: table.installedKiB(r) * 1024 };
+}
+
+/** The estimate, as a fresh object the caller may change. */
+export function estimateAptInstall(table: AptTable, request: AptInstallRequest): AptEstimate {
+  const m = memoized(table, request);
+  return {
+    bytes: m.bytes,
+    debBytes: m.debBytes,
+    installed: m.refs.map((_, i) => packageAt(table, m, i)),
+    requested: [...m.requested],
+    unknown: [...m.unknown],
+    basis: m.basis,
+  };
+}
+
+/** What the layer-cost model shows of an estimate: the `top` largest packages and the count, not the whole list. */
+export interface AptEstimateSummary extends Omit<AptEstimate, 'installed'> {
+  top: { name: string; bytes: number }[];
+  packageCount: number;
+}
+
+/** Like estimateAptInstall, without building the list of every package (fresh objects too). */
+export function summarizeAptInstall(table: AptTable, request: AptInstallRequest, top: number): AptEstimateSummary {
+  const m = memoized(table, request);
+  const n = Math.min(Math.max(0, top), m.refs.length);
+  const largest: { name: string; bytes: number }[] = [];
+  for (let i = 0; i < n; i++) largest.push(packageAt(table, m, i));
+  return { bytes: m.bytes, debBytes: m.debBytes, top: largest, packageCount: m.refs.length, requested: [...m.requested], unknown: [...m.unknown], basis: m.basis };
 }

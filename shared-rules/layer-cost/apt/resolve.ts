@@ -32,8 +32,16 @@ export class AptResolver {
   private readonly marks: Uint8Array;
   private readonly order: number[] = [];
 
-  constructor(private readonly table: AptTable, baseline: Uint8Array, private readonly recommends: boolean) {
-    this.marks = baseline.slice();
+  /**
+   * `scratch` (packageCount bytes) is overwritten and used for the marks instead of a
+   * fresh copy of the baseline: a copy is a 64 KB buffer outside the JS heap per estimate,
+   * which the server's allocator kept resident long after the estimates were collected.
+   */
+  constructor(private readonly table: AptTable, baseline: Uint8Array, private readonly recommends: boolean, scratch?: Uint8Array) {
+    if (scratch && scratch.length === baseline.length) {
+      scratch.set(baseline);
+      this.marks = scratch;
+    } else this.marks = baseline.slice();
   }
 
   /** Packages that are installed in the baseline or already marked. */

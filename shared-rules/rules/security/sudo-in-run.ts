@@ -2,7 +2,8 @@ import { Fix, Rule } from '../../engine/types';
 import { lookupBaseImage } from '../../data/base-images';
 import { programName } from '../../shell/commands';
 import { SimpleCommand } from '../../shell/model';
-import { instructionsBefore, rootStage, stageOf } from '../../model/stages';
+import { lastBefore } from '../../model/before';
+import { rootStage, stageOf } from '../../model/stages';
 import { DockerfileModel, Instruction } from '../../model/types';
 
 /** sudo options that take a value as the next word. */
@@ -10,11 +11,15 @@ const VALUE_OPTIONS = /^-[CDghpRrTUu]$/;
 /** Options whose removal changes who runs the command or what it reads. */
 const IDENTITY = /^(-[ugS]|--(user|group|stdin)(=.*)?|-[a-zA-Z]*[ugS][a-zA-Z]*)$/;
 
+function isUser(_model: DockerfileModel, i: Instruction): boolean {
+  return i.keyword === 'USER';
+}
+
 /** Whether the RUN executes as root: the last USER before it (in its stage chain) is root, or the base's default user is. */
 function runsAsRoot(model: DockerfileModel, instr: Instruction): boolean {
   const own = stageOf(model, instr);
   if (!own) return true;
-  const user = instructionsBefore(model, instr).filter((i) => i.keyword === 'USER').pop();
+  const user = lastBefore(model, instr, isUser);
   if (user) return /^(root|0)(:.*)?$/.test(user.args[0]?.value ?? '');
   const stage = rootStage(model, own);
   if (stage.baseKind === 'variable' || !stage.image) return stage.baseKind !== 'variable';

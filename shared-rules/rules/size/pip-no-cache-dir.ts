@@ -42,6 +42,8 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const { instr, script } of shellScripts(ctx, { shippedOnly: true })) {
+      // The environment before a RUN costs a walk of everything before it: only for RUNs that run pip.
+      if (pipCalls(script).length === 0) continue;
       const env = environmentAt(ctx.model, instr);
       if (env.has('PIP_NO_CACHE_DIR')) continue;
       const targets = cacheMountTargets(instr.flags);
