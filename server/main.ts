@@ -289,13 +289,23 @@ connection.onCodeActionResolve((action, token) => {
   }
 });
 
+/**
+ * Inlay hints and code lenses need the model and its costs, not a lint: an
+ * editor asks for them after every change, and linting each of those versions
+ * undid the coalescing of validation on large files.
+ */
+function costModelOf(doc: TextDocument): DockerfileModel | undefined {
+  const { core, store } = svc();
+  // Costs read the RUN scripts: computed before the shell parser is there, they would be cached empty.
+  return core.shellParserReady() ? store.model(doc) : undefined;
+}
+
 connection.languages.inlayHint.on((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || settings.layerCost !== 'inlayHints') return [];
   try {
-    const { core, store } = svc();
-    const { model } = store.analysis(doc).result;
-    return core.inlayHints(model, costsFor(doc.uri, model), params.range);
+    const model = costModelOf(doc);
+    return model ? svc().core.inlayHints(model, costsFor(doc.uri, model), params.range) : [];
   } catch (e) {
     connection.console.error(`Layerwise: inlay hints failed: ${String(e)}`);
     return [];
@@ -306,9 +316,8 @@ connection.onCodeLens((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc || settings.layerCost !== 'codeLens') return [];
   try {
-    const { core, store } = svc();
-    const { model } = store.analysis(doc).result;
-    return core.codeLenses(model, costsFor(doc.uri, model));
+    const model = costModelOf(doc);
+    return model ? svc().core.codeLenses(model, costsFor(doc.uri, model)) : [];
   } catch (e) {
     connection.console.error(`Layerwise: code lenses failed: ${String(e)}`);
     return [];
