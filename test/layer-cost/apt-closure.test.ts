@@ -242,3 +242,18 @@ describe('summarizeAptInstall', () => {
     assert.deepStrictEqual(again.unknown, []);
   });
 });
+
+describe('apt estimates while a name is being typed', () => {
+  it('an unknown name adds nothing and is listed as unknown; the rest is the same estimate', () => {
+    const t = table();
+    for (const recommends of [true, false]) {
+      const known = est(t, ['curl', 'app-mta'], recommends);
+      const typing = est(t, ['curl', 'app-mtax', 'app-mta'], recommends);
+      assert.deepStrictEqual(typing.installed, known.installed);
+      assert.strictEqual(typing.bytes, known.bytes);
+      assert.deepStrictEqual(typing.requested, known.requested);
+      assert.deepStrictEqual(typing.unknown, ['app-mtax']);
+      assert.deepStrictEqual(known.unknown, []);
+    }
+  });
+});

@@ -77,6 +77,44 @@ export function aptTableBasis(table: AptTable): string {
   return `Debian package sizes, ${table.meta.release}, index of ${table.meta.generated}`;
 }
 
+type Resolution = Pick<Memo, 'bytes' | 'debBytes' | 'refs' | 'topNames'>;
+
+/**
+ * The closure depends only on the known packages, in order, and the recommends
+ * mode: while a package name is being typed it is unknown, so the other
+ * packages' closure is reused instead of resolved again on every keystroke.
+ */
+const resolutions = new WeakMap<AptTable, Map<string, Resolution>>();
+
+function resolution(table: AptTable, baseline: Uint8Array, refs: number[], recommends: boolean): Resolution {
+  const key = `${recommends ? 1 : 0}\u0000${refs.join(',')}`;
+  let cache = resolutions.get(table);
+  if (!cache) resolutions.set(table, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const resolver = new AptResolver(table, baseline, recommends, scratchOf(table));
+  resolver.install(refs);
+  // Names are decoded only where sizes tie, and for the largest packages.
+  const names = new Map<number, string>();
+  const nameOf = (r: number): string => {
+    let n = names.get(r);
+    if (n === undefined) names.set(r, (n = table.name(r)));
+    return n;
+  };
+  const installed = resolver.added()
+    .map((r) => ({ ref: r, bytes: table.installedKiB(r) * 1024 }))
+    .sort((a, b) => b.bytes - a.bytes || (nameOf(a.ref) < nameOf(b.ref) ? -1 : nameOf(a.ref) > nameOf(b.ref) ? 1 : 0));
+  const result: Resolution = {
+    bytes: installed.reduce((s, p) => s + p.bytes, 0),
+    debBytes: installed.reduce((s, p) => s + table.debKiB(p.ref) * 1024, 0),
+    refs: installed.map((p) => p.ref),
+    topNames: installed.slice(0, TOP_NAMES).map((p) => nameOf(p.ref)),
+  };
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
 function memoized(table: AptTable, request: AptInstallRequest): Memo {
   const key = `${request.recommends ? 1 : 0}\u0000${request.packages.join('\u0000')}`;
   let cache = memo.get(table);
@@ -88,28 +126,8 @@ function memoized(table: AptTable, request: AptInstallRequest): Memo {
   if (hit) return hit;
 
   const baseline = baselineOf(table);
-  const resolver = new AptResolver(table, baseline, request.recommends, scratchOf(table));
   const parsed = parseAptRequest(table, request.packages, (r) => r < table.packageCount && baseline[r] === 1);
-  resolver.install(parsed.refs);
-  // Names are decoded only where sizes tie, and for the largest packages.
-  const names = new Map<number, string>();
-  const nameOf = (r: number): string => {
-    let n = names.get(r);
-    if (n === undefined) names.set(r, (n = table.name(r)));
-    return n;
-  };
-  const installed = resolver.added()
-    .map((r) => ({ ref: r, bytes: table.installedKiB(r) * 1024 }))
-    .sort((a, b) => b.bytes - a.bytes || (nameOf(a.ref) < nameOf(b.ref) ? -1 : nameOf(a.ref) > nameOf(b.ref) ? 1 : 0));
-  const result: Memo = {
-    bytes: installed.reduce((s, p) => s + p.bytes, 0),
-    debBytes: installed.reduce((s, p) => s + table.debKiB(p.ref) * 1024, 0),
-    refs: installed.map((p) => p.ref),
-    topNames: installed.slice(0, TOP_NAMES).map((p) => nameOf(p.ref)),
-    requested: parsed.requested,
-    unknown: parsed.unknown,
-    basis: aptTableBasis(table),
-  };
+  const result: Memo = { ...resolution(table, baseline, parsed.refs, request.recommends), requested: parsed.requested, unknown: parsed.unknown, basis: aptTableBasis(table) };
   if (cache.size >= MEMO_LIMIT) cache.clear();
   cache.set(key, result);
   return result;
