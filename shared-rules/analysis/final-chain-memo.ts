@@ -8,7 +8,8 @@ import { Report, RuleContext } from '../engine/types';
 import { instructionTextId } from '../model/parse';
 import { finalStage, stageChain } from '../model/stages';
 import { DockerfileModel, Stage } from '../model/types';
-import { Range } from '../text/types';
+import { shiftLines } from '../text/types';
+import { shiftEdits } from '../text/edits';
 
 interface StoredReport {
   report: Report;
@@ -29,15 +30,11 @@ interface Entry {
 
 const SEP = '\u0001';
 
-function shift(r: Range, d: number): Range {
-  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
-}
-
 function moved(r: Report, d: number): Report {
   if (d === 0) return r;
-  const out: Report = { range: shift(r.range, d), message: r.message };
+  const out: Report = { range: shiftLines(r.range, d), message: r.message };
   if (r.tags) out.tags = r.tags;
-  if (r.fixes) out.fixes = r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: shift(e.range, d), newText: e.newText })) }));
+  if (r.fixes) out.fixes = r.fixes.map((f) => ({ ...f, edits: shiftEdits(f.edits, d) }));
   return out;
 }
 

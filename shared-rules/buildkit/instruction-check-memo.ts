@@ -1,7 +1,8 @@
 import { Fix } from '../engine/types';
 import { instructionTextId } from '../model/parse';
 import { DockerfileModel, Instruction } from '../model/types';
-import { Range } from '../text/types';
+import { Range, shiftLines } from '../text/types';
+import { shiftEdits } from '../text/edits';
 import { CheckOptions, checkInstruction } from './instruction-checks';
 import { SyntaxIssue } from './flags';
 
@@ -70,13 +71,9 @@ function cacheable(issues: readonly SyntaxIssue[], instr: Instruction): boolean 
   return true;
 }
 
-function shift(r: Range, d: number): Range {
-  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
-}
-
 function shiftIssue(i: SyntaxIssue, d: number): SyntaxIssue {
-  const out: SyntaxIssue = { range: shift(i.range, d), message: i.message };
-  if (i.fixes) out.fixes = i.fixes.map((f): Fix => ({ ...f, edits: f.edits.map((e) => ({ range: shift(e.range, d), newText: e.newText })) }));
+  const out: SyntaxIssue = { range: shiftLines(i.range, d), message: i.message };
+  if (i.fixes) out.fixes = i.fixes.map((f): Fix => ({ ...f, edits: shiftEdits(f.edits, d) }));
   return out;
 }
 

@@ -1,7 +1,8 @@
 import { instructionTextId, modelView } from '../model/parse';
 import { imageStages } from '../model/stages';
 import { DockerfileModel, Instruction, Stage } from '../model/types';
-import { Range } from '../text/types';
+import { Range, shiftLines } from '../text/types';
+import { shiftEdits } from '../text/edits';
 import { compareFindings, effectiveSeverity, instructionAt, LintConfig, Linter, LintResult, ruleContext } from './lint';
 import { collectSuppressions, isSuppressed } from './suppressions';
 import { Finding, Fix, HostInfo, Report, Rule, RuleOptions, RuleScope, Tag } from './types';
@@ -314,18 +315,14 @@ function inside(f: RawFinding, seg: Segment, model: DockerfileModel): boolean {
   return true;
 }
 
-function shiftRange(r: Range, d: number): Range {
-  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
-}
-
 function relocate(c: Cached, seg: Segment): RawFinding[] {
   const d = seg.startLine - c.startLine;
   const di = seg.firstIndex - c.firstIndex;
   if (d === 0 && di === 0) return c.findings;
   return c.findings.map((f) => ({
     message: f.message,
-    range: shiftRange(f.range, d),
-    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ range: shiftRange(e.range, d), newText: e.newText })) })),
+    range: shiftLines(f.range, d),
+    fixes: f.fixes.map((fix) => ({ ...fix, edits: shiftEdits(fix.edits, d) })),
     tags: f.tags,
     instructionIndex: f.instructionIndex === undefined ? undefined : f.instructionIndex + di,
   }));

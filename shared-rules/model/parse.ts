@@ -1,6 +1,6 @@
 import { DockerfileParser, Instruction as AstInstruction, JSONInstruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import { LineIndex } from '../text/line-index';
-import { Position, Range } from '../text/types';
+import { Range, shiftLines } from '../text/types';
 import { detectEscape, HeredocSpan, LogicalUnit, splitLogicalUnits } from './logical-lines';
 import { readInstructionFast } from './fast-instruction';
 import { MappedText, MappedTextBuilder } from './source-map';
@@ -28,10 +28,6 @@ interface RelativeInstruction {
 const CACHE_LIMIT = 5_000;
 const relativeCache = new Map<string, RelativeInstruction>();
 
-function shiftRange(r: Range, lines: number): Range {
-  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
-}
-
 function toRelative(instr: AstInstruction, chunk: LineIndex, lineShift: number): RelativeInstruction {
   const flags: Flag[] = [];
   if (instr instanceof ModifiableInstruction) {
@@ -40,23 +36,23 @@ function toRelative(instr: AstInstruction, chunk: LineIndex, lineShift: number):
       flags.push({
         name: f.getName(),
         value: f.getValue() ?? undefined,
-        range: shiftRange(f.getRange(), lineShift),
-        nameRange: shiftRange(f.getNameRange(), lineShift),
-        valueRange: valueRange ? shiftRange(valueRange, lineShift) : undefined,
+        range: shiftLines(f.getRange(), lineShift),
+        nameRange: shiftLines(f.getNameRange(), lineShift),
+        valueRange: valueRange ? shiftLines(valueRange, lineShift) : undefined,
       });
     }
   }
-  const args: Arg[] = instr.getArguments().map((a) => ({ raw: chunk.slice(a.getRange()), value: a.getValue(), range: shiftRange(a.getRange(), lineShift) }));
+  const args: Arg[] = instr.getArguments().map((a) => ({ raw: chunk.slice(a.getRange()), value: a.getValue(), range: shiftLines(a.getRange(), lineShift) }));
   let jsonStrings: Arg[] | undefined;
   if (instr instanceof JSONInstruction && instr.getOpeningBracket()) {
-    jsonStrings = instr.getJSONStrings().map((a) => ({ raw: chunk.slice(a.getRange()), value: a.getJSONValue(), range: shiftRange(a.getRange(), lineShift) }));
+    jsonStrings = instr.getJSONStrings().map((a) => ({ raw: chunk.slice(a.getRange()), value: a.getJSONValue(), range: shiftLines(a.getRange(), lineShift) }));
   }
   let trigger: RelativeInstruction | undefined;
   if (instr instanceof Onbuild) {
     const t = instr.getTriggerInstruction();
     if (t) trigger = toRelative(t, chunk, lineShift);
   }
-  return { keyword: instr.getKeyword(), keywordRange: shiftRange(instr.getInstructionRange(), lineShift), flags, args, jsonStrings, trigger };
+  return { keyword: instr.getKeyword(), keywordRange: shiftLines(instr.getInstructionRange(), lineShift), flags, args, jsonStrings, trigger };
 }
 
 /**
@@ -91,12 +87,12 @@ function parseChunk(chunkText: string, escape: EscapeChar): RelativeInstruction 
 
 function shiftRelative(rel: RelativeInstruction, lines: number): Pick<Instruction, 'keyword' | 'keywordRange' | 'flags' | 'args'> & { trigger?: RelativeInstruction; jsonStrings?: Arg[] } {
   return {
-    jsonStrings: rel.jsonStrings?.map((a) => ({ ...a, range: shiftRange(a.range, lines) })),
+    jsonStrings: rel.jsonStrings?.map((a) => ({ ...a, range: shiftLines(a.range, lines) })),
     keyword: rel.keyword,
-    keywordRange: shiftRange(rel.keywordRange, lines),
+    keywordRange: shiftLines(rel.keywordRange, lines),
     // Literals rather than spreads: this runs for every argument of every instruction of every parse.
-    flags: rel.flags.map((f) => ({ name: f.name, value: f.value, range: shiftRange(f.range, lines), nameRange: shiftRange(f.nameRange, lines), valueRange: f.valueRange && shiftRange(f.valueRange, lines) })),
-    args: rel.args.map((a) => ({ raw: a.raw, value: a.value, range: shiftRange(a.range, lines) })),
+    flags: rel.flags.map((f) => ({ name: f.name, value: f.value, range: shiftLines(f.range, lines), nameRange: shiftLines(f.nameRange, lines), valueRange: f.valueRange && shiftLines(f.valueRange, lines) })),
+    args: rel.args.map((a) => ({ raw: a.raw, value: a.value, range: shiftLines(a.range, lines) })),
     trigger: rel.trigger,
   };
 }
@@ -386,14 +382,6 @@ function recordStartingAt(records: UnitRecord[], line: number, from: number): nu
   return -1;
 }
 
-function shiftPos(p: Position, d: number): Position {
-  return { line: p.line + d, character: p.character };
-}
-
-function sr(r: Range, d: number): Range {
-  return { start: shiftPos(r.start, d), end: shiftPos(r.end, d) };
-}
-
 function shiftInstruction(i: Instruction, d: number, dOff: number, index: number): Instruction {
   if (d === 0) {
     // Same lines: every range stays valid, only the offsets move. A literal, not a spread: this runs for every instruction after the edit.
@@ -421,16 +409,16 @@ function shiftInstruction(i: Instruction, d: number, dOff: number, index: number
     ...i,
     index,
     stageIndex: -1,
-    keywordRange: sr(i.keywordRange, d),
-    range: sr(i.range, d),
+    keywordRange: shiftLines(i.keywordRange, d),
+    range: shiftLines(i.range, d),
     startLine: i.startLine + d,
     endLine: i.endLine + d,
     start: i.start + dOff,
     end: i.end + dOff,
-    flags: i.flags.map((f) => ({ ...f, range: sr(f.range, d), nameRange: sr(f.nameRange, d), valueRange: f.valueRange && sr(f.valueRange, d) })),
-    args: i.args.map((x) => ({ ...x, range: sr(x.range, d) })),
-    argsRange: i.argsRange && sr(i.argsRange, d),
-    heredocs: i.heredocs.map((h) => ({ ...h, markerRange: sr(h.markerRange, d), bodyRange: h.bodyRange && sr(h.bodyRange, d), endRange: h.endRange && sr(h.endRange, d) })),
+    flags: i.flags.map((f) => ({ ...f, range: shiftLines(f.range, d), nameRange: shiftLines(f.nameRange, d), valueRange: f.valueRange && shiftLines(f.valueRange, d) })),
+    args: i.args.map((x) => ({ ...x, range: shiftLines(x.range, d) })),
+    argsRange: i.argsRange && shiftLines(i.argsRange, d),
+    heredocs: i.heredocs.map((h) => ({ ...h, markerRange: shiftLines(h.markerRange, d), bodyRange: h.bodyRange && shiftLines(h.bodyRange, d), endRange: h.endRange && shiftLines(h.endRange, d) })),
   };
   if (i.trigger) {
     const t = shiftInstruction(i.trigger, d, dOff, index);
@@ -456,9 +444,9 @@ function shiftUnit(u: LogicalUnit, d: number): LogicalUnit {
 function shiftRecord(r: UnitRecord, d: number, dOff: number, index: number): UnitRecord {
   // Instructions are always copied: their stage index is assigned anew.
   if (d === 0 && dOff === 0 && !r.instr) return r;
-  const out: UnitRecord = { unit: shiftUnit(r.unit, d), textId: r.textId, problems: d === 0 ? r.problems : r.problems.map((x) => ({ ...x, range: sr(x.range, d) })) };
+  const out: UnitRecord = { unit: shiftUnit(r.unit, d), textId: r.textId, problems: d === 0 ? r.problems : r.problems.map((x) => ({ ...x, range: shiftLines(x.range, d) })) };
   if (r.instr) out.instr = shiftInstruction(r.instr, d, dOff, index);
-  if (r.comment) out.comment = d === 0 ? r.comment : { ...r.comment, range: sr(r.comment.range, d), line: r.comment.line + d };
+  if (r.comment) out.comment = d === 0 ? r.comment : { ...r.comment, range: shiftLines(r.comment.range, d), line: r.comment.line + d };
   if (r.directive) out.directive = r.directive;
   return out;
 }

@@ -1,6 +1,6 @@
 import { MappedText } from '../model/source-map';
 import { Instruction } from '../model/types';
-import { Range } from '../text/types';
+import { Range, shiftLines } from '../text/types';
 import type { RunScripts } from './run-scripts';
 import { ShellScript, SimpleCommand, Word } from './model';
 
@@ -12,8 +12,9 @@ import { ShellScript, SimpleCommand, Word } from './model';
  * after an edit would otherwise cost on each keystroke.
  */
 
+// Unmoved lines keep their range objects: most words of a shifted RUN stay on their lines.
 function shiftRange(r: Range, d: number): Range {
-  return d === 0 ? r : { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
+  return d === 0 ? r : shiftLines(r, d);
 }
 
 function shiftWord(w: Word, dOff: number, d: number): Word {

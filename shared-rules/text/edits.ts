@@ -1,5 +1,5 @@
 import { LineIndex } from './line-index';
-import { TextEdit, comparePositions } from './types';
+import { TextEdit, comparePositions, shiftLines } from './types';
 
 /**
  * Applies non-overlapping edits. Overlapping edits are a bug in a fix, so the
@@ -18,6 +18,11 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     cursor = end;
   }
   return out + text.slice(cursor);
+}
+
+/** Edits moved with the text they apply to, `lines` lines down: for cached fixes whose lines moved. */
+export function shiftEdits(edits: readonly TextEdit[], lines: number): TextEdit[] {
+  return edits.map((e) => ({ range: shiftLines(e.range, lines), newText: e.newText }));
 }
 
 export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
