@@ -113,12 +113,14 @@ function revalidate(uri?: string): void {
   if (uri) {
     // A new host object too: cost results are memoized per (model, host).
     hostCache.delete(uri);
-    svc().store.invalidate(uri);
-    svc().scheduler.schedule(uri, true);
+    const { store, scheduler } = svc();
+    store.invalidate(uri);
+    scheduler.schedule(uri, true);
   } else {
     hostCache.clear();
-    svc().store.invalidateAll();
-    svc().scheduler.scheduleAll();
+    const { store, scheduler } = svc();
+    store.invalidateAll();
+    scheduler.scheduleAll();
   }
   refreshCostViews();
 }
@@ -137,17 +139,14 @@ function scheduleMeasure(uri: string): void {
       measureTimers.delete(uri);
       const doc = documents.get(uri);
       if (!doc) return;
-      const { core, store, costs } = svc();
-      let model;
-      try {
-        model = store.analysis(doc).result.model;
-      } catch {
+      const model = costModelOf(doc);
+      if (!model) {
         // The shell parser is still loading: measure once it is there.
-        if (!core.shellParserReady()) void core.ready().then(() => scheduleMeasure(uri), () => undefined);
+        void svc().core.ready().then(() => scheduleMeasure(uri), () => undefined);
         return;
       }
       loadAptTableIfNeeded(model);
-      costs.measure(uri, model).then(
+      svc().costs.measure(uri, model).then(
         (added) => {
           if (added) revalidate(uri);
         },
@@ -227,8 +226,9 @@ connection.onDidChangeConfiguration((change) => {
 
 connection.onDidChangeWatchedFiles(() => {
   // A .dockerignore or config file appeared, changed or went away.
-  svc().fileConfigs.clear();
-  svc().costs.invalidateContexts();
+  const { fileConfigs, costs } = svc();
+  fileConfigs.clear();
+  costs.invalidateContexts();
   revalidate();
   for (const doc of documents.all()) scheduleMeasure(doc.uri);
 });
@@ -290,9 +290,10 @@ connection.onCodeActionResolve((action, token) => {
 });
 
 /**
- * Inlay hints and code lenses need the model and its costs, not a lint: an
- * editor asks for them after every change, and linting each of those versions
- * undid the coalescing of validation on large files.
+ * The build-context measurement, inlay hints and code lenses need the model
+ * and its costs, not a lint: an editor asks for hints after every change, and
+ * linting each of those versions undid the coalescing of validation on large
+ * files.
  */
 function costModelOf(doc: TextDocument): DockerfileModel | undefined {
   const { core, store } = svc();

@@ -1,3 +1,4 @@
+import { perInstruction } from '../model/memo';
 import { keyValuePairs } from '../model/key-values';
 import { DockerfileModel, Instruction } from '../model/types';
 import { findVariableRefs, VariableRef } from '../model/variables';
@@ -33,15 +34,11 @@ function refsIn(text: string, docStart: number, model: DockerfileModel): Builder
  */
 export function builderRefs(model: DockerfileModel, instr: Instruction): readonly { ref: BuilderRef; pair: number }[] {
   if (!EXPANDED.has(instr.keyword)) return [];
-  // Two rules walk the same references; they depend on the instruction, the lines and the escape character only.
-  const hit = refsMemo.get(instr);
-  if (hit && hit.lines === model.lines && hit.escape === model.escape) return hit.refs;
-  const refs = computeRefs(model, instr);
-  refsMemo.set(instr, { lines: model.lines, escape: model.escape, refs });
-  return refs;
+  return refsOf(model, instr);
 }
 
-const refsMemo = new WeakMap<Instruction, { lines: DockerfileModel['lines']; escape: DockerfileModel['escape']; refs: readonly { ref: BuilderRef; pair: number }[] }>();
+// Two rules walk the same references.
+const refsOf = perInstruction(computeRefs);
 
 function computeRefs(model: DockerfileModel, instr: Instruction): { ref: BuilderRef; pair: number }[] {
   const out: { ref: BuilderRef; pair: number }[] = [];

@@ -1,3 +1,4 @@
+import { weakMemo } from '../model/memo';
 import { Equivalents, Rule } from './types';
 
 export const DOCS_BASE = 'https://github.com/layerwise-dev/layerwise/blob/main/docs/rules/';
@@ -62,13 +63,11 @@ export function renderRuleMarkdown(rule: Rule): string {
   ].join('\n');
 }
 
-const hoverTexts = new WeakMap<Rule, string>();
+const hoverTexts = weakMemo(ruleHoverText);
 
 /** The part shown in an editor hover on a finding (built once per rule: hovers repeat it). */
 export function renderRuleHover(rule: Rule): string {
-  let text = hoverTexts.get(rule);
-  if (text === undefined) hoverTexts.set(rule, (text = ruleHoverText(rule)));
-  return text;
+  return hoverTexts(rule);
 }
 
 function ruleHoverText(rule: Rule): string {

@@ -1,3 +1,4 @@
+import { weakMemo } from '../model/memo';
 import { lookupBaseImage } from '../data/base-images';
 import { INSTRUCTIONS } from '../docs/instructions';
 import { DockerfileModel, Instruction, Stage } from '../model/types';
@@ -30,13 +31,7 @@ const RUN_CACHE = 'Re-runs when its command text or flags change, or when an ear
 
 // A stage's ARGs, found once: scanning the stage for every RUN was quadratic
 // (a 2,000-line stage took ~0.5 s per version for its inlay hints).
-const stageArgs = new WeakMap<Stage, Instruction[]>();
-
-function argsOf(stage: Stage): Instruction[] {
-  let args = stageArgs.get(stage);
-  if (!args) stageArgs.set(stage, (args = stage.instructions.filter((i) => i.keyword === 'ARG')));
-  return args;
-}
+const argsOf = weakMemo((stage: Stage) => stage.instructions.filter((i) => i.keyword === 'ARG'));
 
 function cacheText(model: DockerfileModel, instr: Instruction): string {
   const base = INSTRUCTIONS[instr.keyword]?.cache ?? 'Re-runs when it or an earlier instruction changes.';

@@ -1,3 +1,4 @@
+import { perInstruction } from './memo';
 import { logicalLineOf } from './parse';
 import { DockerfileModel, EscapeChar, Instruction } from './types';
 import { Range } from '../text/types';
@@ -88,14 +89,8 @@ export function unquoteWord(raw: string, escape: EscapeChar = '\\'): string {
 
 const KEYWORDS = new Set(['ENV', 'ARG', 'LABEL']);
 
-/*
- * Several rules and analyses ask for the pairs of the same instruction. The
- * pairs depend on the instruction and on the document's lines and escape
- * character, which a model's views share with it: keyed by the instruction
- * object, checked against the lines and escape, so the entry goes with the
- * instruction and a different document never sees it.
- */
-const pairsMemo = new WeakMap<Instruction, { lines: DockerfileModel['lines']; escape: EscapeChar; pairs: readonly KeyValue[] }>();
+// Several rules and analyses ask for the pairs of the same instruction.
+const pairsOf = perInstruction(computePairs);
 
 /**
  * The pairs of an ENV, ARG or LABEL instruction as BuildKit splits them
@@ -104,11 +99,7 @@ const pairsMemo = new WeakMap<Instruction, { lines: DockerfileModel['lines']; es
  */
 export function keyValuePairs(model: DockerfileModel, instr: Instruction): readonly KeyValue[] {
   if (!KEYWORDS.has(instr.keyword) || instr.args.length === 0) return [];
-  const hit = pairsMemo.get(instr);
-  if (hit && hit.lines === model.lines && hit.escape === model.escape) return hit.pairs;
-  const pairs = computePairs(model, instr);
-  pairsMemo.set(instr, { lines: model.lines, escape: model.escape, pairs });
-  return pairs;
+  return pairsOf(model, instr);
 }
 
 function computePairs(model: DockerfileModel, instr: Instruction): KeyValue[] {

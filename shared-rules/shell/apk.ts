@@ -1,4 +1,4 @@
-import { perScript } from './script-memo';
+import { weakMemo } from '../model/memo';
 import { Invocation, invocation, parseOptions, ParsedOptions } from './commands';
 import { ShellScript, Word } from './model';
 
@@ -15,7 +15,7 @@ export interface ApkCall {
   packages: Word[];
 }
 
-export const apkCalls: (script: ShellScript) => readonly ApkCall[] = perScript(findApkCalls);
+export const apkCalls: (script: ShellScript) => readonly ApkCall[] = weakMemo(findApkCalls);
 
 function findApkCalls(script: ShellScript): ApkCall[] {
   const out: ApkCall[] = [];

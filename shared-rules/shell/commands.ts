@@ -1,3 +1,4 @@
+import { weakMemo } from '../model/memo';
 import { ShellScript, SimpleCommand, Word } from './model';
 
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'command', 'nice', 'nohup', 'time', 'doas', 'eatmydata', 'stdbuf', 'xargs']);
@@ -19,13 +20,11 @@ export interface Invocation {
 }
 
 // Most shell rules unwrap every command of every script: once per command object is enough (it never changes).
-const invocations = new WeakMap<SimpleCommand, Invocation>();
+const invocations = weakMemo(unwrap);
 
 /** Unwraps `sudo`, `env VAR=x`, `exec` … to the program that really runs. */
 export function invocation(cmd: SimpleCommand): Invocation {
-  let inv = invocations.get(cmd);
-  if (!inv) invocations.set(cmd, (inv = unwrap(cmd)));
-  return inv;
+  return invocations(cmd);
 }
 
 function unwrap(cmd: SimpleCommand): Invocation {

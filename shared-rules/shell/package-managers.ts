@@ -1,4 +1,4 @@
-import { perScript } from './script-memo';
+import { weakMemo } from '../model/memo';
 import { Invocation, invocation, parseOptions, ParsedOptions } from './commands';
 import { ShellScript, Word } from './model';
 
@@ -17,7 +17,7 @@ export interface AptCall {
   packages: Word[];
 }
 
-export const aptCalls: (script: ShellScript) => readonly AptCall[] = perScript(findAptCalls);
+export const aptCalls: (script: ShellScript) => readonly AptCall[] = weakMemo(findAptCalls);
 
 function findAptCalls(script: ShellScript): AptCall[] {
   const out: AptCall[] = [];

@@ -1,4 +1,4 @@
-import { perScript } from './script-memo';
+import { weakMemo } from '../model/memo';
 import { Invocation, invocation, parseOptions, ParsedOptions } from './commands';
 import { ShellScript, SimpleCommand, Word } from './model';
 
@@ -40,7 +40,7 @@ function pipArgs(inv: Invocation): { label: string; args: Word[] } | undefined {
   return undefined;
 }
 
-export const pipCalls: (script: ShellScript) => readonly PipCall[] = perScript(findPipCalls);
+export const pipCalls: (script: ShellScript) => readonly PipCall[] = weakMemo(findPipCalls);
 
 function findPipCalls(script: ShellScript): PipCall[] {
   const out: PipCall[] = [];

@@ -1,4 +1,4 @@
-import { perScript } from './script-memo';
+import { weakMemo } from '../model/memo';
 import { Invocation, invocation, parseOptions, ParsedOptions } from './commands';
 import { ShellScript, Word } from './model';
 
@@ -31,7 +31,7 @@ export interface RpmCall {
 
 const ZYPPER_ALIASES: Record<string, string> = { in: 'install', rm: 'remove', up: 'update', dup: 'dist-upgrade', si: 'source-install', cc: 'clean', ref: 'refresh', ve: 'verify', 'install-new-recommends': 'install-new-recommends', inr: 'install-new-recommends' };
 
-export const rpmCalls: (script: ShellScript) => readonly RpmCall[] = perScript(findRpmCalls);
+export const rpmCalls: (script: ShellScript) => readonly RpmCall[] = weakMemo(findRpmCalls);
 
 function findRpmCalls(script: ShellScript): RpmCall[] {
   const out: RpmCall[] = [];
