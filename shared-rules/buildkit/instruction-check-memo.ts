@@ -3,8 +3,11 @@ import { instructionTextId } from '../model/parse';
 import { DockerfileModel, Instruction } from '../model/types';
 import { Range, shiftLines } from '../text/types';
 import { shiftEdits } from '../text/edits';
+import { detach } from '../text/detach';
+import { detachFixes } from '../engine/detach-fixes';
 import { CheckOptions, checkInstruction } from './instruction-checks';
 import { SyntaxIssue } from './flags';
+import { textCache } from '../text/text-cache';
 
 /*
  * checkInstruction reads only the instruction's own lines, the escape
@@ -19,13 +22,9 @@ interface Entry {
   issues: SyntaxIssue[];
 }
 
-// Text-keyed caches outlive documents, so they are bounded well below what
-// several large files would fill: at 50,000 / 20,000 / 20,000 entries they held
-// ~100 MB of closed 20,000-line documents (peak RSS 333 → 223 MB at 5,000).
-// Edits reuse the previous version's model, not these caches.
 const LIMIT = 5_000;
 const SEP = '\u0001';
-const memo = new Map<string, Entry>();
+const memo = textCache<Entry>();
 
 /*
  * The parser shares an instruction's keyword range and arguments between the
@@ -33,7 +32,7 @@ const memo = new Map<string, Entry>();
  * objects name the same text on the same lines without hashing the text again.
  */
 interface Recent {
-  key: string;
+  context: string;
   args: Instruction['args'];
   lineCount: number;
   entry: Entry;
@@ -82,7 +81,7 @@ export function checkInstructionMemo(model: DockerfileModel, instr: Instruction,
   const { lines } = model;
   const context = contextOf(model, instr, opts);
   const near = recent.get(instr.keywordRange);
-  if (near && near.args === instr.args && near.entry.startLine === instr.startLine && near.lineCount === lines.lineCount && near.key.startsWith(context + SEP)) return near.entry.issues;
+  if (near && near.args === instr.args && near.entry.startLine === instr.startLine && near.lineCount === lines.lineCount && near.context === context) return near.entry.issues;
   const id = instructionTextId(model, instr);
   const known = id !== undefined ? byId.get(id) : undefined;
   if (known && known.context === context) {
@@ -101,11 +100,11 @@ export function checkInstructionMemo(model: DockerfileModel, instr: Instruction,
   } else {
     const issues = checkInstruction(model, instr, opts);
     if (!cacheable(issues, instr)) return issues;
-    if (memo.size >= LIMIT) memo.clear();
-    entry = { startLine: instr.startLine, issues };
+    // Kept across versions: copies, not views of this version's text (text/detach).
+    entry = { startLine: instr.startLine, issues: issues.map((i) => ({ ...i, message: detach(i.message), fixes: i.fixes && detachFixes(i.fixes) })) };
     memo.set(key, entry);
   }
-  recent.set(instr.keywordRange, { key, args: instr.args, lineCount: lines.lineCount, entry });
+  recent.set(instr.keywordRange, { context, args: instr.args, lineCount: lines.lineCount, entry });
   if (id !== undefined) {
     if (byId.size >= LIMIT) byId.clear();
     byId.set(id, { context, entry });

@@ -3,6 +3,8 @@ import { imageStages } from '../model/stages';
 import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { Range, shiftLines } from '../text/types';
 import { shiftEdits } from '../text/edits';
+import { detach } from '../text/detach';
+import { detachFixes } from './detach-fixes';
 import { compareFindings, effectiveSeverity, instructionAt, LintConfig, Linter, LintResult, ruleContext } from './lint';
 import { collectSuppressions, isSuppressed } from './suppressions';
 import { Finding, Fix, HostInfo, Report, Rule, RuleOptions, RuleScope, Tag } from './types';
@@ -56,8 +58,11 @@ interface ScopedResults {
  */
 const NOTHING: Cached = Object.freeze({ startLine: -1, firstIndex: -1, findings: Object.freeze([]) as unknown as RawFinding[] });
 
+// Cached findings outlive the version they were computed on: their texts are copies (text/detach).
 function cached(seg: Segment, findings: RawFinding[]): Cached {
-  return findings.length === 0 ? NOTHING : { startLine: seg.startLine, firstIndex: seg.firstIndex, findings };
+  if (findings.length === 0) return NOTHING;
+  const own = findings.map((f) => ({ ...f, message: detach(f.message), fixes: f.fixes.length === 0 ? f.fixes : detachFixes(f.fixes) }));
+  return { startLine: seg.startLine, firstIndex: seg.firstIndex, findings: own };
 }
 
 /** Cached findings of one segment, indexed by the rule's position in the linter. */

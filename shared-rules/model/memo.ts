@@ -21,12 +21,13 @@ export function weakMemo<K extends object, V>(compute: (key: K) => V): (key: K) 
  * check keeps another document's lines from ever seeing it.
  */
 export function perInstruction<V>(compute: (model: DockerfileModel, instr: Instruction) => V): (model: DockerfileModel, instr: Instruction) => V {
-  const memo = new WeakMap<Instruction, { lines: DockerfileModel['lines']; escape: DockerfileModel['escape']; value: V }>();
+  // The lines' id, not the lines: later versions share the instruction.
+  const memo = new WeakMap<Instruction, { linesId: number; escape: DockerfileModel['escape']; value: V }>();
   return (model, instr) => {
     const hit = memo.get(instr);
-    if (hit && hit.lines === model.lines && hit.escape === model.escape) return hit.value;
+    if (hit && hit.linesId === model.lines.id && hit.escape === model.escape) return hit.value;
     const value = compute(model, instr);
-    memo.set(instr, { lines: model.lines, escape: model.escape, value });
+    memo.set(instr, { linesId: model.lines.id, escape: model.escape, value });
     return value;
   };
 }

@@ -1,11 +1,13 @@
 import { DockerfileParser, Instruction as AstInstruction, JSONInstruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import { LineIndex } from '../text/line-index';
+import { detach } from '../text/detach';
 import { Range, shiftLines } from '../text/types';
 import { detectEscape, HeredocSpan, LogicalUnit, splitLogicalUnits } from './logical-lines';
 import { readInstructionFast } from './fast-instruction';
 import { MappedText, MappedTextBuilder } from './source-map';
 import { buildStages } from './stages';
 import { Arg, Comment, Directive, DockerfileModel, EscapeChar, Flag, Heredoc, Instruction, SyntaxProblem } from './types';
+import { textCache } from '../text/text-cache';
 
 /**
  * Instruction data that depends only on the instruction's own text: cached by
@@ -21,12 +23,7 @@ interface RelativeInstruction {
   trigger: RelativeInstruction | undefined;
 }
 
-// Text-keyed caches outlive documents, so they are bounded well below what
-// several large files would fill: at 50,000 / 20,000 / 20,000 entries they held
-// ~100 MB of closed 20,000-line documents (peak RSS 333 → 223 MB at 5,000).
-// Edits reuse the previous version's model, not these caches.
-const CACHE_LIMIT = 5_000;
-const relativeCache = new Map<string, RelativeInstruction>();
+const relativeCache = textCache<RelativeInstruction>();
 
 function toRelative(instr: AstInstruction, chunk: LineIndex, lineShift: number): RelativeInstruction {
   const flags: Flag[] = [];
@@ -72,14 +69,15 @@ export function parseWithDockerfileAst(chunkText: string, escape: EscapeChar): R
   }
 }
 
-function parseChunk(chunkText: string, escape: EscapeChar): RelativeInstruction | undefined {
-  const key = escape + '\u0000' + chunkText;
-  const hit = relativeCache.get(key);
+function parseChunk(sliced: string, escape: EscapeChar): RelativeInstruction | undefined {
+  const hit = relativeCache.get(escape + '\u0000' + sliced);
   if (hit) return hit;
+  // The parse is cached and shared by later versions: its strings must not be views of this version's text.
+  const chunkText = detach(sliced);
+  const key = escape + '\u0000' + chunkText;
   const fast = escape === '\\' ? readInstructionFast(chunkText, new LineIndex(chunkText)) : undefined;
   const result: RelativeInstruction | undefined = fast ? { ...fast, jsonStrings: undefined, trigger: undefined } : parseWithDockerfileAst(chunkText, escape);
   if (result) {
-    if (relativeCache.size >= CACHE_LIMIT) relativeCache.clear();
     relativeCache.set(key, result);
   }
   return result;
@@ -139,7 +137,7 @@ function buildHeredocs(spans: HeredocSpan[], joined: MappedText, lines: LineInde
       quoted: h.quoted,
       markerRange: lines.rangeOf(markerStart, markerEnd),
       bodyRange: hasBody ? lines.rangeOf(bodyStart, bodyEnd) : undefined,
-      body: hasBody ? text.slice(bodyStart, bodyEnd) : '',
+      body: hasBody ? detach(text.slice(bodyStart, bodyEnd)) : '',
       endRange: h.endLine >= 0 ? lines.rangeOf(lines.lineStart(h.endLine), lines.lineEnd(h.endLine)) : undefined,
     };
   });
@@ -176,8 +174,8 @@ function buildRecord(u: LogicalUnit, lines: LineIndex, text: string, escape: Esc
       textId: nextTextId++,
       problems: [],
       directive: {
-        name: u.name,
-        value: u.value,
+        name: detach(u.name),
+        value: detach(u.value),
         range: lines.rangeOf(base, lines.lineEnd(u.line)),
         nameRange: lines.rangeOf(base + u.nameStart, base + u.nameEnd),
         valueRange: lines.rangeOf(base + u.valueStart, base + u.valueEnd),
@@ -186,7 +184,7 @@ function buildRecord(u: LogicalUnit, lines: LineIndex, text: string, escape: Esc
   }
   if (u.kind === 'comment') {
     const t = lines.lineText(u.line);
-    return { unit: u, textId: nextTextId++, problems: [], comment: { text: t.replace(/^[ \t]*#/, '').trim(), range: lines.rangeOf(lines.lineStart(u.line), lines.lineEnd(u.line)), line: u.line } };
+    return { unit: u, textId: nextTextId++, problems: [], comment: { text: detach(t.replace(/^[ \t]*#/, '').trim()), range: lines.rangeOf(lines.lineStart(u.line), lines.lineEnd(u.line)), line: u.line } };
   }
   const chunkStart = lines.lineStart(u.startLine);
   const chunkEnd = lines.lineEnd(u.logicalEndLine);

@@ -1,3 +1,5 @@
+import { detach } from '../text/detach';
+
 /**
  * Text assembled from pieces of the document (continuation lines joined,
  * comment lines dropped) together with the way back to document offsets, so
@@ -60,6 +62,7 @@ export class MappedTextBuilder {
   }
 
   build(): MappedText {
-    return new MappedText(this.text, this.segments);
+    // Joined lines are kept by later versions of the model: a copy, not views of this version's text.
+    return new MappedText(detach(this.text), this.segments);
   }
 }

@@ -1,7 +1,9 @@
+import { detach } from '../text/detach';
 import { LineIndex } from '../text/line-index';
 import { Range } from '../text/types';
 import { MappedText } from '../model/source-map';
 import { parseShellText, ShellNode } from './parser';
+import { textCache } from '../text/text-cache';
 
 export type Separator = '&&' | '||' | ';' | '|' | '|&' | '&';
 
@@ -224,18 +226,14 @@ function commandOf(node: ShellNode, text: string, separator: Separator | undefin
   return { name, args, assignments, redirects, separator, inSubstitution, conditional, start: node.start, end: node.end };
 }
 
-// Text-keyed caches outlive documents, so they are bounded well below what
-// several large files would fill: at 50,000 / 20,000 / 20,000 entries they held
-// ~100 MB of closed 20,000-line documents (peak RSS 333 → 223 MB at 5,000).
-// Edits reuse the previous version's model, not these caches.
-const CACHE_LIMIT = 5_000;
-const cache = new Map<string, RelScript>();
+const cache = textCache<RelScript>();
 
-function relativeScript(text: string): RelScript {
-  const hit = cache.get(text);
+function relativeScript(sliced: string): RelScript {
+  const hit = cache.get(sliced);
   if (hit) return hit;
+  // Cached across versions: the words must not be views of this version's text.
+  const text = detach(sliced);
   const built = buildRelative(text);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, built);
   return built;
 }

@@ -4,7 +4,7 @@ import { DockerfileModel, Heredoc, Instruction } from '../model/types';
 import { buildShellScript, ShellScript } from './model';
 import { shellParserReady } from './parser';
 import { scriptsWithin, shiftRunScripts } from './run-scripts-shift';
-import { LineIndex } from '../text/line-index';
+import { textCache } from '../text/text-cache';
 
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(sh|bash|ash|dash|zsh|ksh)$/;
 
@@ -19,7 +19,8 @@ export interface RunScripts {
 
 const EMPTY: RunScripts = { main: undefined, heredocs: [], all: [] };
 // Per instruction object: the views of one version share its instructions and line index.
-const memo = new WeakMap<Instruction, { lines: LineIndex; scripts: RunScripts }>();
+// It holds the lines' id, not the lines: later versions share the instruction.
+const memo = new WeakMap<Instruction, { linesId: number; scripts: RunScripts }>();
 
 interface Seen {
   instr: Instruction;
@@ -28,8 +29,7 @@ interface Seen {
 }
 
 // Per instruction text (with the escape character), across versions: where it was last seen.
-const TEXT_LIMIT = 5_000;
-const byText = new Map<string, Seen>();
+const byText = textCache<Seen>();
 
 /**
  * The shell scripts a RUN executes, or none when the stage is Windows
@@ -41,7 +41,7 @@ export function runScripts(model: DockerfileModel, instr: Instruction): RunScrip
   if (stage?.windows) return EMPTY;
   const { lines } = model;
   const hit = memo.get(instr);
-  if (hit && hit.lines === lines) return hit.scripts;
+  if (hit && hit.linesId === lines.id) return hit.scripts;
   let result: RunScripts;
   // Only the parser's models read an instruction's logical line from its own lines alone.
   if (instructionTextId(model, instr) !== undefined) {
@@ -57,14 +57,13 @@ export function runScripts(model: DockerfileModel, instr: Instruction): RunScrip
     } else {
       result = buildRunScripts(model, instr);
       if (scriptsWithin(result, instr, lineStart, lineEnd)) {
-        if (byText.size >= TEXT_LIMIT) byText.clear();
         byText.set(key, { instr, lineStart, scripts: result });
       }
     }
   } else {
     result = buildRunScripts(model, instr);
   }
-  memo.set(instr, { lines, scripts: result });
+  memo.set(instr, { linesId: lines.id, scripts: result });
   return result;
 }
 

@@ -1,8 +1,16 @@
 import { Position, Range } from './types';
 
+let nextId = 1;
+
 /** Offset <-> position conversion over one immutable text. */
 export class LineIndex {
   private readonly starts: number[];
+  /**
+   * Names this index without holding it: memos keyed by objects that later
+   * versions share (instructions) check it, where keeping the index itself
+   * would keep that version's whole text alive.
+   */
+  readonly id = nextId++;
 
   constructor(readonly text: string) {
     const starts = [0];
