@@ -56,8 +56,9 @@ export interface ShellScript {
   hasComment: boolean;
 }
 
-interface RelWord { text: string; value: string; static: boolean; start: number; end: number }
-interface RelCommand {
+/** Shell-text-relative forms of Word / SimpleCommand / ShellScript: what a parse of the text alone gives, cached by text. */
+export interface RelWord { text: string; value: string; static: boolean; start: number; end: number }
+export interface RelCommand {
   name: RelWord;
   args: RelWord[];
   assignments: { name: string; value: string; word: RelWord }[];
@@ -68,7 +69,7 @@ interface RelCommand {
   start: number;
   end: number;
 }
-interface RelScript { commands: RelCommand[]; hasErrors: boolean; hasPipe: boolean; hasComment: boolean }
+export interface RelScript { commands: RelCommand[]; hasErrors: boolean; hasPipe: boolean; hasComment: boolean }
 
 const SEPARATORS = new Set(['&&', '||', ';', '|', '|&', '&']);
 const CONDITIONAL = new Set(['if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'function_definition', 'subshell']);
@@ -112,7 +113,7 @@ function staticValue(node: ShellNode, text: string): string | undefined {
   }
 }
 
-function buildRelative(text: string): RelScript {
+export function buildRelative(text: string): RelScript {
   const { root, hasErrors } = parseShellText(text);
   const commands: RelCommand[] = [];
   let pending: Separator | undefined;
