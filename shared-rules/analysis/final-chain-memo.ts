@@ -10,6 +10,8 @@ import { finalStage, stageChain } from '../model/stages';
 import { DockerfileModel, Stage } from '../model/types';
 import { shiftLines } from '../text/types';
 import { shiftEdits } from '../text/edits';
+import { detach } from '../text/detach';
+import { detachFixes } from '../engine/detach-fixes';
 
 interface StoredReport {
   report: Report;
@@ -44,8 +46,8 @@ export class FinalChainMemo {
   /**
    * @param linesInMessages the messages name line numbers: a stored result is
    *   then reused only where the chain did not move.
-   * @param limit entries kept: each holds slices of an old version's text
-   *   (which keep that text alive), so few; one per open document is enough.
+   * @param limit entries kept: each holds a copy of its chain's text, so
+   *   few; one per open document is enough.
    */
   constructor(private readonly linesInMessages: boolean, private readonly limit = 4) {}
 
@@ -77,7 +79,9 @@ export class FinalChainMemo {
       ctx.report(r);
     });
     if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, { texts, line: root.startLine, index: root.index, reports });
+    // Kept across versions: copies, not views of this version's text (text/detach).
+    const own = reports.map((s): StoredReport => ({ instructionIndex: s.instructionIndex, report: { ...s.report, message: detach(s.report.message), fixes: s.report.fixes && detachFixes(s.report.fixes) } }));
+    this.entries.set(key, { texts: texts.map(detach), line: root.startLine, index: root.index, reports: own });
   }
 }
 
