@@ -1,11 +1,12 @@
 // Bundles the client, the server and the CLI with esbuild and copies the
 // WASM and data files they load next to them in dist/.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, existsSync, rmSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, existsSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -56,5 +57,10 @@ copyFileSync(join(dirname(require.resolve('tree-sitter-bash/package.json')), 'tr
 for (const dir of ['shared-rules/layer-cost/data']) {
   const src = join(root, dir);
   if (!existsSync(src)) continue;
-  for (const f of readdirSync(src)) copyFileSync(join(src, f), join(dist, 'data', f));
+  // Tables ship uncompressed: the server reads them from disk on demand instead of holding
+  // them in memory (the VSIX zip compresses them as well as gzip did).
+  for (const f of readdirSync(src)) {
+    if (f.endsWith('.gz')) writeFileSync(join(dist, 'data', f.slice(0, -3)), gunzipSync(readFileSync(join(src, f))));
+    else copyFileSync(join(src, f), join(dist, 'data', f));
+  }
 }

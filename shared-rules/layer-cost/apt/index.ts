@@ -5,3 +5,6 @@ export type { AptEstimate, AptEstimateSummary, AptInstallRequest } from './estim
 export { parseAptRequest } from './request';
 export type { ParsedAptRequest } from './request';
 export { AptResolver } from './resolve';
+export { MemorySource } from './byte-source';
+export type { ByteSource } from './byte-source';
+export type { BlockCacheOptions } from './block-reader';

@@ -1,4 +1,4 @@
-// Name <-> ref for the package table, read in place from the table's bytes: one JS string
+// Name <-> ref for the package table, read from the table's bytes when asked: one JS string
 // (plus a Map entry) per name would cost ~9 MB of heap for ~70k names, of which a
 // resolution needs a few dozen.
 //
@@ -9,9 +9,9 @@
 // is a binary search. Package names are ASCII (Debian policy 5.6.1; checked here), which
 // makes chars and bytes the same thing.
 
+import type { BlockReader } from './block-reader';
 import type { LineIndex } from './line-index';
 
-const NEWLINE = 10;
 const SHIFT = 4;
 const MASK = (1 << SHIFT) - 1;
 
@@ -39,6 +39,13 @@ function hasNonAscii(bytes: Uint8Array, start: number, end: number): boolean {
   return false;
 }
 
+/** `into` (grown if needed) holding bytes[start..end). */
+function copyOf(into: Uint8Array, bytes: Uint8Array, start: number, end: number): Uint8Array {
+  const out = into.length >= end - start ? into : new Uint8Array((end - start) * 2);
+  for (let i = start; i < end; i++) out[i - start] = bytes[i];
+  return out;
+}
+
 const ascii = new TextDecoder('utf-8');
 
 export class NameIndex {
@@ -50,9 +57,9 @@ export class NameIndex {
   private readonly anchorEnds: Uint32Array;
   private scratch = new Uint8Array(128);
   private query = new Uint8Array(128);
+  private readonly reader: BlockReader;
 
   constructor(
-    private readonly bytes: Uint8Array,
     private readonly lines: LineIndex,
     /** Line of the first (front-coded) real name. */
     private readonly realLine: number,
@@ -61,6 +68,8 @@ export class NameIndex {
     private readonly virtualLine: number,
     virtual: number,
   ) {
+    const reader = lines.reader;
+    this.reader = reader;
     this.count = packages + virtual;
     const anchorEnds = new Uint32Array((packages + MASK) >>> SHIFT);
     let anchors = new Uint8Array(anchorEnds.length * 32);
@@ -70,15 +79,17 @@ export class NameIndex {
     let p = packages > 0 ? lines.start(realLine) : 0;
     let length = 0;
     for (let i = 0; i < packages; i++) {
-      const shared = p < bytes.length && bytes[p] !== NEWLINE ? base36Digit(bytes[p]) : -1;
+      const end = reader.lineEnd(p);
+      const bytes = reader.span(p, end);
+      const s = reader.spanOffset;
+      const e = s + end - p;
+      const shared = e > s ? base36Digit(bytes[s]) : -1;
       if (shared < 0 || shared > length) throw malformed(`bad front coding in name ${i}`);
       // > 0: this name sorts after the previous one; 0: equal so far.
       let order = i === 0 ? 1 : 0;
       let k = shared;
-      let q = p + 1;
-      for (; q < bytes.length; q++) {
+      for (let q = s + 1; q < e; q++) {
         const b = bytes[q];
-        if (b === NEWLINE) break;
         if (b >= 0x80) throw malformed(`name ${i} is not ASCII`);
         if (order === 0) order = k < length ? b - this.scratch[k] : 1;
         if (k === this.scratch.length) this.ensureScratch(k + 1);
@@ -96,20 +107,25 @@ export class NameIndex {
         anchorsLength += length;
         anchorEnds[i >>> SHIFT] = anchorsLength;
       }
-      p = q + 1;
+      p = end + 1;
     }
     this.anchors = anchors.slice(0, anchorsLength);
     this.anchorEnds = anchorEnds;
 
-    let prevStart = 0;
-    let prevEnd = 0;
+    // The previous name is copied out: it may be in a block the next read replaces.
+    let prev: Uint8Array = new Uint8Array(128);
+    let prevLength = 0;
+    let start = virtual > 0 ? lines.start(virtualLine) : 0;
     for (let k = 0; k < virtual; k++) {
-      const start = k === 0 ? lines.start(virtualLine) : prevEnd + 1;
-      const end = lines.endFrom(start);
-      if (hasNonAscii(bytes, start, end)) throw malformed(`virtual name ${k} is not ASCII`);
-      if (k > 0 && compareBytes(bytes, start, end, bytes, prevStart, prevEnd) <= 0) throw malformed(`virtual names not sorted at ${k}`);
-      prevStart = start;
-      prevEnd = end;
+      const end = reader.lineEnd(start);
+      const bytes = reader.span(start, end);
+      const s = reader.spanOffset;
+      const e = s + end - start;
+      if (hasNonAscii(bytes, s, e)) throw malformed(`virtual name ${k} is not ASCII`);
+      if (k > 0 && compareBytes(bytes, s, e, prev, 0, prevLength) <= 0) throw malformed(`virtual names not sorted at ${k}`);
+      prev = copyOf(prev, bytes, s, e);
+      prevLength = e - s;
+      start = end + 1;
     }
   }
 
@@ -118,7 +134,9 @@ export class NameIndex {
     if (!(ref >= 0 && ref < this.count && Number.isInteger(ref))) throw new RangeError(`apt table: no name ref ${ref}`);
     if (ref < this.packages) return ascii.decode(this.scratch.subarray(0, this.rebuild(ref)));
     const start = this.lines.start(this.virtualLine + ref - this.packages);
-    return ascii.decode(this.bytes.subarray(start, this.lines.endFrom(start)));
+    const end = this.reader.lineEnd(start);
+    const bytes = this.reader.span(start, end);
+    return ascii.decode(bytes.subarray(this.reader.spanOffset, this.reader.spanOffset + end - start));
   }
 
   /** Ref of a real or virtual name; undefined when the table does not have it. */
@@ -158,11 +176,14 @@ export class NameIndex {
     if (block < 0) return undefined;
     const first = block << SHIFT;
     this.loadAnchor(block);
-    let p = this.lines.endFrom(this.lines.start(this.realLine + first)) + 1;
+    const reader = this.reader;
+    let p = reader.lineEnd(this.lines.start(this.realLine + first)) + 1;
     const last = Math.min(this.packages, first + MASK + 1);
     for (let i = first + 1; i < last; i++) {
-      const end = this.lines.endFrom(p);
-      const length = this.applySuffix(base36Digit(this.bytes[p]), p + 1, end);
+      const end = reader.lineEnd(p);
+      const bytes = reader.span(p, end);
+      const s = reader.spanOffset;
+      const length = this.applySuffix(base36Digit(bytes[s]), bytes, s + 1, s + end - p);
       const c = compareBytes(this.scratch, 0, length, this.query, 0, q);
       if (c === 0) return i;
       if (c > 0) return undefined;
@@ -177,7 +198,10 @@ export class NameIndex {
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const start = this.lines.start(this.virtualLine + mid);
-      const c = compareBytes(this.bytes, start, this.lines.endFrom(start), this.query, 0, q);
+      const end = this.reader.lineEnd(start);
+      const bytes = this.reader.span(start, end);
+      const s = this.reader.spanOffset;
+      const c = compareBytes(bytes, s, s + end - start, this.query, 0, q);
       if (c === 0) return this.packages + mid;
       if (c < 0) lo = mid + 1;
       else hi = mid - 1;
@@ -187,15 +211,16 @@ export class NameIndex {
 
   /** Puts real name `ref` into `scratch`; returns its length. */
   private rebuild(ref: number): number {
-    const bytes = this.bytes;
-    const scratch = this.scratch;
+    const reader = this.reader;
     const block = ref >>> SHIFT;
     let length = this.loadAnchor(block);
-    let p = this.lines.endFrom(this.lines.start(this.realLine + (block << SHIFT))) + 1;
+    let p = reader.lineEnd(this.lines.start(this.realLine + (block << SHIFT))) + 1;
     for (let i = (block << SHIFT) + 1; i <= ref; i++) {
-      length = base36Digit(bytes[p++]);
-      for (let b = bytes[p]; b !== NEWLINE && p < bytes.length; b = bytes[++p]) scratch[length++] = b;
-      p++;
+      const end = reader.lineEnd(p);
+      const bytes = reader.span(p, end);
+      const s = reader.spanOffset;
+      length = this.applySuffix(base36Digit(bytes[s]), bytes, s + 1, s + end - p);
+      p = end + 1;
     }
     return length;
   }
@@ -210,8 +235,8 @@ export class NameIndex {
   }
 
   /** Replaces what follows the first `shared` bytes of `scratch` by bytes[start..end); returns the new length. */
-  private applySuffix(shared: number, start: number, end: number): number {
-    for (let j = start; j < end; j++) this.scratch[shared + j - start] = this.bytes[j];
+  private applySuffix(shared: number, bytes: Uint8Array, start: number, end: number): number {
+    for (let j = start; j < end; j++) this.scratch[shared + j - start] = bytes[j];
     return shared + end - start;
   }
 

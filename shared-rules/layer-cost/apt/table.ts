@@ -1,6 +1,9 @@
 // Decodes the columnar package table written by scripts/data-debian.mjs (format described
-// there). Pure: the caller hands over the already-gunzipped bytes or text.
+// there). Pure: the caller hands over the already-gunzipped bytes or text, or a ByteSource
+// that reads them (e.g. from an uncompressed file) when asked.
 
+import { BlockReader, type BlockCacheOptions } from './block-reader';
+import { MemorySource, type ByteSource } from './byte-source';
 import { LineIndex } from './line-index';
 import { NameIndex } from './name-index';
 
@@ -110,9 +113,10 @@ interface Sections {
 }
 
 /**
- * The decoded bytes are the only copy of the table: lines are found through a sparse
- * index and turned into values when asked for, since a resolution reads a few hundred
- * of the ~585k lines. What it reads is cached (parsed relations, provider lists).
+ * The source is the only copy of the table: lines are found through a sparse index and
+ * read (through the reader's block cache) and turned into values when asked for, since a
+ * resolution reads a few hundred of the ~585k lines. What it reads is cached (parsed
+ * relations, provider lists).
  */
 class DecodedTable implements AptTable {
   readonly nameCount: number;
@@ -126,7 +130,7 @@ class DecodedTable implements AptTable {
   constructor(
     readonly meta: AptTableMeta,
     readonly packageCount: number,
-    private readonly bytes: Uint8Array,
+    private readonly reader: BlockReader,
     private readonly lines: LineIndex,
     private readonly names: NameIndex,
     private readonly sections: Sections,
@@ -136,8 +140,9 @@ class DecodedTable implements AptTable {
     this.providedRefs = new Int32Array(provided);
     let p = provided > 0 ? lines.start(sections.provided) : 0;
     for (let i = 0; i < provided; i++) {
-      const end = lines.endFrom(p);
-      const target = base36At(bytes, p, end); // stops at the ':'
+      const end = reader.lineEnd(p);
+      const line = reader.span(p, end);
+      const target = base36At(line, reader.spanOffset, reader.spanOffset + end - p); // stops at the ':'
       if (i > 0 && target <= this.providedRefs[i - 1]) throw new Error(`apt table: provided names not sorted at ${i}`);
       this.providedRefs[i] = target;
       p = end + 1;
@@ -150,13 +155,17 @@ class DecodedTable implements AptTable {
 
   private lineAt(i: number): string {
     const start = this.lines.start(i);
-    const end = this.lines.endFrom(start);
-    return end > start ? utf8.decode(this.bytes.subarray(start, end)) : '';
+    const end = this.reader.lineEnd(start);
+    if (end === start) return '';
+    const bytes = this.reader.span(start, end);
+    return utf8.decode(bytes.subarray(this.reader.spanOffset, this.reader.spanOffset + end - start));
   }
 
   private numberAt(i: number): number {
     const start = this.lines.start(i);
-    return base36At(this.bytes, start, this.lines.endFrom(start));
+    const end = this.reader.lineEnd(start);
+    const bytes = this.reader.span(start, end);
+    return base36At(bytes, this.reader.spanOffset, this.reader.spanOffset + end - start);
   }
 
   private isPackage(ref: number): boolean {
@@ -236,14 +245,24 @@ function isMeta(value: unknown): value is AptTableMeta {
     typeof v.baseline === 'object' && Array.isArray(v.baseline?.packages);
 }
 
-/** Decodes a table; the bytes are kept (not copied) and must not change afterwards. */
-export function decodeAptTable(data: Uint8Array | string): AptTable {
-  // A plain view of a Buffer: Buffer's own indexOf is a slow JS wrapper.
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  const lines = new LineIndex(bytes);
+/**
+ * Decodes a table. Bytes or text are kept in memory (not copied; they must not change
+ * afterwards). A ByteSource is read once at load to build the indexes, then only when
+ * asked, through a block cache (`cache`); it must keep its bytes for the table's lifetime.
+ */
+export function decodeAptTable(data: Uint8Array | string | ByteSource, cache?: BlockCacheOptions): AptTable {
+  let source: ByteSource;
+  if (typeof data === 'string') source = new MemorySource(new TextEncoder().encode(data));
+  // A plain view of a Buffer: Buffer's own methods are slow JS wrappers.
+  else if (data instanceof Uint8Array) source = new MemorySource(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  else source = data;
+  const reader = new BlockReader(source, cache);
+  const lines = new LineIndex(reader);
+  const headerEnd = reader.lineEnd(0);
+  const header = utf8.decode(reader.span(0, headerEnd).subarray(reader.spanOffset, reader.spanOffset + headerEnd));
   let meta: unknown;
   try {
-    meta = JSON.parse(utf8.decode(bytes.subarray(0, lines.endFrom(0))));
+    meta = JSON.parse(header);
   } catch {
     throw new Error('apt table: header is not JSON');
   }
@@ -255,9 +274,9 @@ export function decodeAptTable(data: Uint8Array | string): AptTable {
   return new DecodedTable(
     meta,
     n,
-    bytes,
+    reader,
     lines,
-    new NameIndex(bytes, lines, 1, n, virtualStart, v),
+    new NameIndex(lines, 1, n, virtualStart, v),
     {
       versions: 1 + n,
       installed: 1 + 2 * n,

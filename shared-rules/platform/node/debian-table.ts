@@ -1,21 +1,28 @@
-// Loads the generated Debian package table from disk (gunzip + decode), once per path.
+// Loads the generated Debian package table from disk, once per path: read on demand from
+// the uncompressed file the build writes next to the bundles, or gunzipped into memory
+// from the .gz in the source tree (tsc output, tests).
 
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { constants as zlibConstants, gunzipSync } from 'zlib';
 import { decodeAptTable, type AptTable } from '../../layer-cost/apt/table';
+import { FileSource } from './file-source';
 
-export const DEBIAN_TABLE_FILE = 'debian-bookworm.packages.gz';
+/** The uncompressed table scripts/build.mjs writes to dist/data/. */
+export const DEBIAN_TABLE_FILE = 'debian-bookworm.packages';
+/** The table as scripts/data-debian.mjs writes it into the source tree. */
+export const DEBIAN_TABLE_GZ_FILE = `${DEBIAN_TABLE_FILE}.gz`;
 
 /**
  * Where the table may be, in order: `<dir>/data/<file>` (an esbuild bundle in dist/ with
- * the file copied to dist/data/), then `<ancestor>/shared-rules/layer-cost/data/<file>`
- * walking up from `dir` (tsc output in out/shared-rules/..., or the source tree itself).
+ * the table written to dist/data/; uncompressed first), then
+ * `<ancestor>/shared-rules/layer-cost/data/<file>.gz` walking up from `dir` (tsc output in
+ * out/shared-rules/..., or the source tree itself).
  */
 export function debianTableCandidates(dir: string = __dirname): string[] {
-  const candidates = [path.join(dir, 'data', DEBIAN_TABLE_FILE)];
+  const candidates = [path.join(dir, 'data', DEBIAN_TABLE_FILE), path.join(dir, 'data', DEBIAN_TABLE_GZ_FILE)];
   for (let d = dir; ; d = path.dirname(d)) {
-    candidates.push(path.join(d, 'shared-rules', 'layer-cost', 'data', DEBIAN_TABLE_FILE));
+    candidates.push(path.join(d, 'shared-rules', 'layer-cost', 'data', DEBIAN_TABLE_GZ_FILE));
     if (path.dirname(d) === d) break;
   }
   return candidates;
@@ -42,13 +49,30 @@ export function gunzipInOneBuffer(gz: Buffer): Buffer {
   return gunzipSync(gz, { chunkSize: Math.min(Math.max(size + 1, zlibConstants.Z_MIN_CHUNK), MAX_CHUNK) });
 }
 
+/**
+ * The table in `file`: a `.gz` is gunzipped into memory; any other file is read when asked
+ * (its descriptor stays open for the table's lifetime, which is the process's: tables are
+ * kept per path). Errors name the file; a read that fails later throws an Error from the
+ * table's accessors.
+ */
+function decodeFile(file: string): AptTable {
+  if (file.endsWith('.gz')) return decodeAptTable(gunzipInOneBuffer(readFileSync(file)));
+  const source = new FileSource(file);
+  try {
+    return decodeAptTable(source);
+  } catch (e) {
+    source.close();
+    throw e;
+  }
+}
+
 export function loadDebianTable(filePath?: string): AptTable {
   const file = filePath ?? findDebianTable();
   if (!file) throw new Error(`${DEBIAN_TABLE_FILE} not found (looked in: ${debianTableCandidates().join(', ')})`);
   const key = path.resolve(file);
   let table = loaded.get(key);
   if (!table) {
-    table = decodeAptTable(gunzipInOneBuffer(readFileSync(key)));
+    table = decodeFile(key);
     loaded.set(key, table);
   }
   return table;
