@@ -1,5 +1,5 @@
-// Bundles the client, the server and the CLI with esbuild and copies the
-// WASM and data files they load next to them in dist/.
+// Bundles the client, the server and the CLI with esbuild and writes the
+// data files they read next to them in dist/.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, existsSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,8 +27,6 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
-  // The ESM build of web-tree-sitter relies on import.meta.url, which a CJS bundle lacks.
-  alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') },
 };
 
 // The server starts from a small bundle (the LSP transport and the wiring)
@@ -48,12 +46,10 @@ await Promise.all([
   // The core uses only protocol types and constants from vscode-languageserver
   // (the transport lives in dist/server.js); the ESM types package makes the
   // build fail if it ever imports anything else from there.
-  build({ ...common, entryPoints: ['server/core.ts'], outfile: 'dist/server-core.js', alias: { ...common.alias, 'vscode-languageserver/node': 'vscode-languageserver-types' } }),
+  build({ ...common, entryPoints: ['server/core.ts'], outfile: 'dist/server-core.js', alias: { 'vscode-languageserver/node': 'vscode-languageserver-types' } }),
   build({ ...common, entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 
-copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
-copyFileSync(join(dirname(require.resolve('tree-sitter-bash/package.json')), 'tree-sitter-bash.wasm'), join(dist, 'tree-sitter-bash.wasm'));
 for (const dir of ['shared-rules/layer-cost/data']) {
   const src = join(root, dir);
   if (!existsSync(src)) continue;

@@ -11,7 +11,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const outDir = process.env.LAYERWISE_OUT ?? join(root, 'out');
 const core = require(join(outDir, 'shared-rules', 'index.js'));
-const { ready } = require(join(outDir, 'shared-rules', 'platform', 'node', 'assets.js'));
 const corpus = process.env.LAYERWISE_CORPUS ?? join(root, '..', 'shared', 'corpus');
 const OFFICIAL = /^(docker-library__|nodejs__docker-node|nginxinc__docker-nginx|adoptium__containers)/;
 
@@ -20,7 +19,6 @@ const only = args.includes('--rule') ? args[args.indexOf('--rule') + 1] : undefi
 const show = args.includes('--show') ? Number(args[args.indexOf('--show') + 1]) : 0;
 const officialOnly = args.includes('--official');
 
-await ready();
 const linter = core.defaultLinter();
 const all = Object.fromEntries(linter.rules.map((r) => [r.meta.id, 'warning']));
 const hits = new Map();

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
-if (!existsSync(cli) || !existsSync(join(root, 'dist', 'tree-sitter-bash.wasm'))) {
+if (!existsSync(cli) || !existsSync(join(root, 'dist', 'data', 'debian-bookworm.packages'))) {
   const b = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 2);
 }

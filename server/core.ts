@@ -9,8 +9,6 @@ export { URI } from 'vscode-uri';
 export { defaultLinter } from '../shared-rules/index';
 export { mergeConfig } from '../shared-rules/config/merge';
 export { computeLayerCosts, needsAptTable } from '../shared-rules/layer-cost/model';
-export { ready } from '../shared-rules/platform/node/assets';
-export { shellParserReady } from '../shared-rules/shell/parser';
 export { CostService } from './cost-service';
 export { DocumentStore } from './document-store';
 export { FileConfigCache } from './file-config';

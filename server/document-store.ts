@@ -4,7 +4,6 @@ import { LintConfig, Linter, LintResult } from '../shared-rules/engine/lint';
 import { HostInfo } from '../shared-rules/engine/types';
 import { parseDockerfile } from '../shared-rules/model/parse';
 import { DockerfileModel } from '../shared-rules/model/types';
-import { shellParserReady } from '../shared-rules/shell/parser';
 import { formatCount } from '../shared-rules/layer-cost/format';
 
 export interface Analysis {
@@ -57,8 +56,6 @@ export class DocumentStore {
 
   /** The analysis of the document's current version, computed at most once per version. */
   analysis(doc: TextDocument): Analysis {
-    // Shell rules would silently find nothing, and their results would be cached.
-    if (!shellParserReady()) throw new Error('the shell parser is still loading');
     let entry = this.entries.get(doc.uri);
     const hit = entry?.analysis;
     if (entry && hit && hit.version === doc.version && entry.generation === this.generation) return hit;

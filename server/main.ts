@@ -18,12 +18,6 @@ const VERSION = typeof LAYERWISE_VERSION === 'string' ? LAYERWISE_VERSION : (req
 // the start-up bundle; the type keeps the two spellings equal.
 const FIX_ALL_KIND: typeof import('./handlers/code-actions').FIX_ALL_KIND = 'source.fixAll.layerwise';
 
-// The shell grammar is a large WASM module. V8's default tiering recompiles
-// its hot functions with TurboFan in background threads, which left ~30 MB
-// more resident in this long-lived process (measured on the bench files) for a
-// ~25% faster shell parse, i.e. ~15 µs per edited RUN: baseline code only.
-// The flag is read when a module is compiled, so it must be set before ready().
-setFlagsFromString('--liftoff-only');
 // V8 lets the old generation grow by up to 4× before a full collection when
 // collecting looks cheap; a large document's versions then pile up as garbage
 // (peak RSS at 20,000 lines: ~400 MB). A fixed 1.5× keeps the peak near 260 MB
@@ -140,11 +134,6 @@ function scheduleMeasure(uri: string): void {
       const doc = documents.get(uri);
       if (!doc) return;
       const model = costModelOf(doc);
-      if (!model) {
-        // The shell parser is still loading: measure once it is there.
-        void svc().core.ready().then(() => scheduleMeasure(uri), () => undefined);
-        return;
-      }
       loadAptTableIfNeeded(model);
       svc().costs.measure(uri, model).then(
         (added) => {
@@ -295,10 +284,8 @@ connection.onCodeActionResolve((action, token) => {
  * linting each of those versions undid the coalescing of validation on large
  * files.
  */
-function costModelOf(doc: TextDocument): DockerfileModel | undefined {
-  const { core, store } = svc();
-  // Costs read the RUN scripts: computed before the shell parser is there, they would be cached empty.
-  return core.shellParserReady() ? store.model(doc) : undefined;
+function costModelOf(doc: TextDocument): DockerfileModel {
+  return svc().store.model(doc);
 }
 
 connection.languages.inlayHint.on((params) => {
@@ -331,22 +318,14 @@ documents.listen(connection);
 connection.listen();
 
 /**
- * The core and the WASM shell parser load after the initialize response is
- * on its way (compiling and evaluating the rules, file reads and WASM
- * compilation the handshake need not wait for). Until the parser is ready
- * the store lints nothing: validation waits for it and requests get empty
- * answers.
+ * The core loads after the initialize response is on its way: compiling and
+ * evaluating the rules is work the handshake need not wait for.
  */
 function loadCore(): void {
-  let core: typeof Core;
   try {
-    core = svc().core;
+    svc();
   } catch (e) {
     process.stderr.write(`Layerwise: cannot load the server core: ${String(e)}\n`);
     process.exit(1);
   }
-  core.ready().catch((e: unknown) => {
-    process.stderr.write(`Layerwise: cannot load the shell parser: ${String(e)}\n`);
-    process.exit(1);
-  });
 }

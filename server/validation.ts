@@ -1,8 +1,6 @@
 import { Connection, Diagnostic, DiagnosticSeverity, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
-import { ready } from '../shared-rules/platform/node/assets';
-import { shellParserReady } from '../shared-rules/shell/parser';
 import { Analysis, DocumentStore } from './document-store';
 
 /**
@@ -57,10 +55,6 @@ export class ValidationScheduler {
     if (!doc) return;
     const last = this.published.get(uri);
     if (last !== undefined && last > doc.version) return;
-    if (!shellParserReady()) {
-      void ready().then(() => this.schedule(uri, true));
-      return;
-    }
     let diagnostics: Diagnostic[];
     const started = Date.now();
     try {

@@ -8,7 +8,6 @@ export { applyEdits } from './text/edits';
 export * from './model/types';
 export { parseDockerfile, logicalLineOf } from './model/parse';
 export { finalStage, imageStages, stageOf } from './model/stages';
-export { initShellParser, shellParserReady, ShellParserAssets } from './shell/parser';
 export { runScripts, shellFormScript } from './shell/run-scripts';
 export * from './engine/types';
 export { Linter, LintConfig, LintResult, effectiveSeverity, instructionAt } from './engine/lint';

@@ -1,8 +1,12 @@
-import { ready } from '../shared-rules/platform/node/assets';
+import { loadOracle } from './helpers/tree-sitter-oracle';
 
-/** Root hook: the WASM shell parser must be loaded before any rule runs. */
+/**
+ * Root hook: tree-sitter-bash (a devDependency) is the oracle the shell
+ * parser's differential test compares with; it is WASM and loads
+ * asynchronously. The product itself loads nothing asynchronously.
+ */
 export const mochaHooks = {
   async beforeAll(): Promise<void> {
-    await ready();
+    await loadOracle();
   },
 };

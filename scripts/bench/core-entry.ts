@@ -1,5 +1,4 @@
 // What the benchmark loads in-process: our core and the document generator,
 // bundled by scripts/bench/run.mjs so the benchmark needs no tsc output.
 export { defaultLinter, allRules, parseDockerfile, Linter } from '../../shared-rules/index';
-export { ready } from '../../shared-rules/platform/node/assets';
 export { generateDockerfile, rng } from './generate';

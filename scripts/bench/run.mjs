@@ -44,10 +44,8 @@ await build({
   target: 'node18',
   logLevel: 'warning',
   absWorkingDir: root,
-  alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') },
 });
 const core = require(coreFile);
-await core.ready();
 
 const OURS = { name: 'layerwise', command: process.execPath, args: [join(root, 'dist', 'server.js'), '--stdio'] };
 const PEER_BIN = join(dirname(require.resolve('dockerfile-language-server-nodejs/package.json')), 'bin', 'docker-langserver');

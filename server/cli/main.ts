@@ -4,7 +4,6 @@ import { defaultLinter } from '../../shared-rules/index';
 import { fixAll } from '../../shared-rules/engine/fix-all';
 import { renderRuleMarkdown } from '../../shared-rules/engine/docs';
 import { Severity } from '../../shared-rules/engine/types';
-import { ready } from '../../shared-rules/platform/node/assets';
 import { hostInfoForFile } from '../node-host';
 import { CliArgs, FailLevel, HELP, LintArgs, parseArgs, UsageError } from './args';
 import { collectFiles, InputError } from './collect-files';
@@ -51,7 +50,6 @@ async function costHost(file: string, text: string) {
 }
 
 async function lintCommand(args: LintArgs, io: Io): Promise<number> {
-  await ready();
   const linter = defaultLinter();
   const known = new Set(linter.rules.map((r) => r.meta.id));
   for (const id of Object.keys(args.rules)) if (!known.has(id)) throw new UsageError(`unknown rule \`${id}\` in --rule (see \`layerwise rules\`)`);
@@ -115,7 +113,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'lint':
         return await lintCommand(args, io);
       case 'layers': {
-        await ready();
         const text = readInput(args.file);
         const { model, costs } = await computeForFile(args.file, text);
         io.out(args.format === 'json' ? JSON.stringify(layersJson(args.file, costs), null, 2) : layersText(args.file, model, costs));

@@ -2,7 +2,6 @@ import { instructionTextId, logicalLineOf } from '../model/parse';
 import { MappedTextBuilder } from '../model/source-map';
 import { DockerfileModel, Heredoc, Instruction } from '../model/types';
 import { buildShellScript, ShellScript } from './model';
-import { shellParserReady } from './parser';
 import { scriptsWithin, shiftRunScripts } from './run-scripts-shift';
 import { textCache } from '../text/text-cache';
 
@@ -36,7 +35,7 @@ const byText = textCache<Seen>();
  * (PowerShell/cmd are not POSIX shell) or the RUN is in exec (JSON) form.
  */
 export function runScripts(model: DockerfileModel, instr: Instruction): RunScripts {
-  if (instr.keyword !== 'RUN' || instr.jsonForm || instr.args.length === 0 || !shellParserReady()) return EMPTY;
+  if (instr.keyword !== 'RUN' || instr.jsonForm || instr.args.length === 0) return EMPTY;
   const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] : undefined;
   if (stage?.windows) return EMPTY;
   const { lines } = model;
@@ -95,7 +94,7 @@ const shellFormMemo = new WeakMap<DockerfileModel, Map<number, ShellScript | und
  * HEALTHCHECK CMD…) as the shell will see it; undefined for exec form or Windows.
  */
 export function shellFormScript(model: DockerfileModel, instr: Instruction, fromArg = 0): ShellScript | undefined {
-  if (instr.jsonForm || instr.args.length <= fromArg || !shellParserReady()) return undefined;
+  if (instr.jsonForm || instr.args.length <= fromArg) return undefined;
   const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] : undefined;
   if (stage?.windows) return undefined;
   let perModel = shellFormMemo.get(model);

@@ -35,7 +35,7 @@ describe('language server start-up', function () {
       assert.deepEqual(init.serverInfo, { name: 'layerwise', version: pkg.version });
       assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', FIX_ALL_KIND, 'source.fixAll'], resolveProvider: true });
       await client.connection.sendNotification('initialized', {});
-      // Sent at once, while the core and the shell parser may still be loading.
+      // Sent at once, while the core may still be loading.
       await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'dockerfile', version: 1, text: 'FROM ubuntu\n' } });
       const hover = client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 0, character: 6 } });
       const p = await client.waitForDiagnostics(URI, (d) => d.version === 1);

@@ -1,5 +1,5 @@
-// The packaged extension holds exactly what it needs to run (bundles, WASM
-// parsers, package data, grammar, docs) and nothing else: no node_modules, no
+// The packaged extension holds exactly what it needs to run (bundles,
+// package data, grammar, docs) and nothing else: no node_modules, no
 // source maps, under 3 MB. Builds the VSIX with `npm run package` when it is
 // missing (clean clone) or older than package.json.
 import * as assert from 'assert';
@@ -48,7 +48,6 @@ function allowedPatterns(icon: string): RegExp[] {
     /^extension\/LICENSE(\.txt|\.md)?$/i,
     new RegExp(`^extension/${escaped}$`),
     /^extension\/dist\/(client|server|server-core|cli)\.js$/,
-    /^extension\/dist\/tree-sitter(-bash)?\.wasm$/,
     /^extension\/dist\/data\/debian-bookworm\.packages$/,
     /^extension\/syntaxes\/[^/]+\.json$/,
   ];
@@ -89,7 +88,7 @@ describe('packaged VSIX', function () {
     assert.ok(zip.length <= MAX_BYTES, `${path.basename(vsixPath)} is ${zip.length} bytes`);
   });
 
-  it('holds only the manifest, docs, icon, bundles, WASM parsers, package data and grammars', function () {
+  it('holds only the manifest, docs, icon, bundles, package data and grammars', function () {
     const allowed = allowedPatterns(manifest.icon ?? 'images/icon.png');
     const names = entries.map((e) => e.name).filter((name) => !name.endsWith('/'));
     assert.deepStrictEqual(names.filter((name) => !allowed.some((p) => p.test(name))), [], 'unexpected files in the VSIX');
@@ -108,8 +107,6 @@ describe('packaged VSIX', function () {
       'extension/dist/server.js',
       'extension/dist/server-core.js',
       'extension/dist/cli.js',
-      'extension/dist/tree-sitter.wasm',
-      'extension/dist/tree-sitter-bash.wasm',
       `extension/${(manifest.icon ?? '').replace(/^\.\//, '')}`,
       `extension/${(manifest.main ?? '').replace(/^\.\//, '')}`,
       ...(manifest.contributes?.grammars ?? []).map((g) => `extension/${g.path.replace(/^\.\//, '')}`),
