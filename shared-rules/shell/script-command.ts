@@ -4,7 +4,10 @@ import { isWordEnd, Piece, ShellReader } from './script-lexer';
 
 const DECLARATIONS = new Set(['declare', 'typeset', 'export', 'readonly', 'local']);
 const UNSETS = new Set(['unset', 'unsetenv']);
-const ASSIGNMENT = /[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\s]*\])?\+?=/y;
+/** After a variable name: an optional subscript, then `=` or `+=`. */
+const ASSIGNMENT_TAIL = /(?:\[[^\]\s]*\])?\+?=/y;
+const LETTER = /[A-Za-z]/;
+const NAME_CHAR = /\w/;
 const REDIRECT = /(\d*)(<<<|<<-|<<|<&-|>&-|<&|>&|>>|>\||&>>|&>|<|>)/y;
 const SPECIAL_RUN = /^[{}[\]]$/;
 const TEST_BINARY = new Set(['=', '==', '!=', '=~', '<', '>', '&&', '||', '-a', '-o']);
@@ -87,16 +90,15 @@ export abstract class CommandReader extends ShellReader {
         prefixRedirects++;
         continue;
       }
-      ASSIGNMENT.lastIndex = this.pos;
-      const a = ASSIGNMENT.exec(text);
+      const a = this.assignmentAhead();
       if (!a) break;
       const aStart = this.pos;
-      this.pos += a[0].length;
-      const name = a[0].slice(0, a[0].indexOf('='));
+      this.pos += a.length;
+      const name = a.slice(0, a.indexOf('='));
       let value = '';
       if (this.peek() === '(') {
         this.array();
-        value = text.slice(aStart + a[0].length, this.pos);
+        value = text.slice(aStart + a.length, this.pos);
       } else {
         const pieces = this.peek() === '#' ? this.commentWord() : this.readWord();
         if (pieces.length > 0) {
@@ -208,6 +210,32 @@ export abstract class CommandReader extends ShellReader {
     return trailing;
   }
 
+  /**
+   * `name=`, `name+=` or `name[i]=` at the cursor, with the name as
+   * tree-sitter-bash's external scanner lexes it: where a test operator may
+   * also stand it first consumes `-` and letters, then takes one of
+   * `*@?-0_` (unless `=`, `[`, `:`, `-`, `%`, `#` or `/` follows), then word
+   * characters. So `-DX_Y=1` and `--x=1` are assignments, `-DX=1`, `_=1` and
+   * `-0=1` are words, and a name may start with a digit (`1a=1`).
+   */
+  private assignmentAhead(): string | undefined {
+    const t = this.text;
+    let i = this.pos;
+    if (t[i] === '-') {
+      i++;
+      while (LETTER.test(t[i] ?? '')) i++;
+    }
+    if ('*@?-0_'.includes(t[i] ?? ' ')) {
+      i++;
+      if ('=[:-%#/'.includes(t[i] ?? ' ')) return undefined;
+    }
+    if (!NAME_CHAR.test(t[i] ?? '')) return undefined;
+    while (NAME_CHAR.test(t[i] ?? '')) i++;
+    ASSIGNMENT_TAIL.lastIndex = i;
+    const tail = ASSIGNMENT_TAIL.exec(t);
+    return tail ? t.slice(this.pos, i + tail[0].length) : undefined;
+  }
+
   /** `f ( )` after a name: a function definition. */
   private functionAhead(): boolean {
     const save = this.pos;
@@ -234,11 +262,10 @@ export abstract class CommandReader extends ShellReader {
     for (;;) {
       this.skipBlanks();
       if (this.redirectAhead()) break;
-      ASSIGNMENT.lastIndex = this.pos;
-      const a = DECLARATIONS.has(kw) ? ASSIGNMENT.exec(text) : null;
+      const a = DECLARATIONS.has(kw) ? this.assignmentAhead() : undefined;
       if (a) {
         const aStart = this.pos;
-        this.pos += a[0].length;
+        this.pos += a.length;
         let rest: Piece[] = [];
         if (this.peek() === '(') this.array();
         else {
