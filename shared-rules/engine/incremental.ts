@@ -351,6 +351,7 @@ const SEP = '\u0001';
 /** The stage and instruction segments of one model, built on first use. */
 class Partitions {
   private stageContexts: string[] | undefined;
+  private instructionContexts: string[] | undefined;
   private preludeKey: string | undefined;
   private byStage: Partition | undefined;
   private byInstruction: Partition | undefined;
@@ -393,10 +394,17 @@ class Partitions {
 
   /**
    * Per stage, a short id for everything about it other than its own lines
-   * that scoped rules may read (see RuleScope).
+   * that scoped rules may read (see RuleScope): for stage-scoped rules, the
+   * lines of the stages it builds FROM too; for instruction-scoped rules only
+   * their properties, so an edit in a base stage leaves the instructions of
+   * the stages built on it clean.
    */
-  private contexts(): string[] {
-    if (this.stageContexts) return this.stageContexts;
+  private contexts(scope: 'stage' | 'instruction' = 'stage'): string[] {
+    if (!this.stageContexts) this.computeContexts();
+    return (scope === 'stage' ? this.stageContexts : this.instructionContexts) as string[];
+  }
+
+  private computeContexts(): void {
     const { model } = this;
     const shipped = imageStages(model);
     const last = model.stages.length - 1;
@@ -404,18 +412,22 @@ class Partitions {
       [s.index, s.name ?? '', s.baseKind, s.baseStage ?? '', s.image?.raw ?? '', s.image?.resolved ?? '', s.image?.unresolved ?? '', s.windows, s.platform?.value ?? '', s.index === last, shipped.has(s.index), this.linesText(s.from.startLine, s.from.endLine)].join(SEP),
     );
     const chainTexts = new Map<number, number>();
+    const instructionContexts: string[] = [];
     this.stageContexts = model.stages.map((s) => {
       const parts = [this.prelude(), props[s.index]];
+      const own = [this.prelude(), props[s.index]];
       const seen = new Set<number>([s.index]);
       for (let b = s.baseStage; b !== undefined && !seen.has(b); b = model.stages[b].baseStage) {
         seen.add(b);
         let t = chainTexts.get(b);
         if (t === undefined) chainTexts.set(b, (t = this.textId(this.stageText(model.stages[b]))));
         parts.push(props[b], String(t));
+        own.push(props[b]);
       }
+      instructionContexts.push(`i${this.textId(own.join('\u0002'))}`);
       return `c${this.textId(parts.join('\u0002'))}`;
     });
-    return this.stageContexts;
+    this.instructionContexts = instructionContexts;
   }
 
   private emptied(): Stage[] {
@@ -439,7 +451,7 @@ class Partitions {
 
   private instructionPartition(): Partition {
     const { model } = this;
-    const contexts = this.contexts();
+    const contexts = this.contexts('instruction');
     const segments = model.instructions.map((i): Segment => {
       const context = i.stageIndex >= 0 ? contexts[i.stageIndex] : this.prelude();
       // The parser names unchanged instruction texts, so most keys need no text hashing.
