@@ -269,7 +269,10 @@ export class IncrementalLinter {
       }
       if (ok) return { found, fresh: dirty, cacheable };
     }
-    // Whole run, findings sorted into their segments.
+    // Whole run, findings sorted into their segments. Only the dirty ones
+    // take the new findings: the others' cached findings are what a view of
+    // them would give (the scope's promise, which the view path relies on
+    // too), and re-storing them would copy every finding on every keystroke.
     const { raws, error } = runRule(rule, model, model, host, opts);
     if (error) ruleErrors.push({ ruleId: id, error });
     const buckets: (RawFinding[] | undefined)[] = new Array<RawFinding[] | undefined>(segs.length);
@@ -278,13 +281,14 @@ export class IncrementalLinter {
       if (at === -1) return undefined;
       (buckets[at] ??= []).push(raw);
     }
-    const fresh: number[] = new Array<number>(segs.length);
-    const cacheable: boolean[] = new Array<boolean>(segs.length);
-    for (let k = 0; k < segs.length; k++) {
+    // A rule that threw gave what it found before throwing, everywhere: as a whole run from scratch would.
+    const fresh = error ? segs.map((_, k) => k) : dirty;
+    const cacheable: boolean[] = new Array<boolean>(fresh.length);
+    for (let j = 0; j < fresh.length; j++) {
+      const k = fresh[j];
       const mine = buckets[k];
       found[k] = mine ? cached(segs[k], mine) : NOTHING;
-      fresh[k] = k;
-      cacheable[k] = !error && (!mine || mine.every((f) => inside(f, segs[k], model)));
+      cacheable[j] = !error && (!mine || mine.every((f) => inside(f, segs[k], model)));
     }
     return { found, fresh, cacheable };
   }
