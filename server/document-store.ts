@@ -90,14 +90,13 @@ export class DocumentStore {
   }
 
   /**
-   * One document's inputs outside its text changed (e.g. its build context was
-   * measured): only its analysis is redone, the other documents keep theirs.
+   * What the host knows changed (a document's build context was measured, the
+   * package table loaded): the analyses of that document (or of all) are
+   * redone with its new host object, and the incremental linter re-runs only
+   * the rules that read host data.
    */
-  invalidate(uri: string): void {
-    const entry = this.entries.get(uri);
-    if (!entry) return;
-    entry.analysis = undefined;
-    entry.linter.reset();
+  invalidateHost(uri?: string): void {
+    for (const [key, entry] of this.entries) if (uri === undefined || key === uri) entry.analysis = undefined;
   }
 
   delete(uri: string): void {

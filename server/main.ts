@@ -113,7 +113,7 @@ function revalidate(uri?: string): void {
     // A new host object too: cost results are memoized per (model, host).
     hostCache.delete(uri);
     const { store, scheduler } = svc();
-    store.invalidate(uri);
+    store.invalidateHost(uri);
     scheduler.schedule(uri, true);
   } else {
     hostCache.clear();
@@ -160,7 +160,12 @@ function loadAptTableIfNeeded(model: DockerfileModel): void {
   if (costs.aptTable || costs.aptTableFailed || !core.needsAptTable(model)) return;
   const error = costs.loadAptTable();
   if (error) connection.console.warn(`Layerwise: apt size data unavailable: ${error}`);
-  revalidate();
+  // Only the host data changed: each document gets a new host object, and only rules that read it re-run.
+  hostCache.clear();
+  const { store, scheduler } = svc();
+  store.invalidateHost();
+  scheduler.scheduleAll();
+  refreshCostViews();
 }
 
 function costsFor(uri: string, model: DockerfileModel) {
@@ -228,6 +233,10 @@ connection.onDidChangeWatchedFiles(() => {
 });
 
 documents.onDidOpen((e) => {
+  // Before the first analysis, not after it: loading the table re-analyses
+  // every document from scratch, and at 20,000 lines that second full
+  // analysis right after the first was the session's peak memory.
+  loadAptTableIfNeeded(costModelOf(e.document));
   svc().scheduler.schedule(e.document.uri, true);
   scheduleMeasure(e.document.uri);
 });

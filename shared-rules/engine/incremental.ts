@@ -7,7 +7,7 @@ import { detach } from '../text/detach';
 import { detachFixes } from './detach-fixes';
 import { compareFindings, effectiveSeverity, instructionAt, LintConfig, Linter, LintResult, ruleContext } from './lint';
 import { collectSuppressions, isSuppressed } from './suppressions';
-import { Finding, Fix, HostInfo, Report, Rule, RuleOptions, RuleScope, Tag } from './types';
+import { Finding, Fix, HostInfo, Report, Rule, RuleContext, RuleOptions, RuleScope, Tag } from './types';
 
 /** A finding before suppression and severity, as cached per segment. */
 interface RawFinding {
@@ -119,6 +119,8 @@ export class IncrementalLinter {
   private nextTextId = 1;
   /** Rules that reported outside any segment of their scope: always run whole. */
   private readonly unscoped = new Set<string>();
+  /** Rules that read the host data on some run since the last reset. */
+  private readonly hostReaders = new Set<string>();
   private configKey: string | undefined;
   private host: HostInfo | undefined;
 
@@ -133,18 +135,46 @@ export class IncrementalLinter {
     });
   }
 
-  /** Forget every cached result (settings or build context changed). */
+  /** Forget every cached result (settings changed). */
   reset(): void {
     this.cache = new Map();
     this.texts = new Map();
     this.unscoped.clear();
+    this.hostReaders.clear();
+  }
+
+  /**
+   * The host data changed (the build context was measured, the package table
+   * loaded): only the rules that ever read it (`ctx.host`, `ctx.cost()`) lose
+   * their cached results. A rule's run on a segment that never read the host
+   * cannot depend on it; at 20,000 lines this spares a whole second analysis
+   * after each measurement.
+   */
+  private forgetHostReaders(): void {
+    if (this.hostReaders.size === 0) return;
+    // Slots are numbered per scope: instruction segments' keys start with I, the others' with S or P.
+    const slots = { instruction: [] as number[], stage: [] as number[] };
+    this.linter.rules.forEach((r, i) => {
+      const scope = r.meta.scope ?? 'file';
+      if (scope !== 'file' && this.hostReaders.has(r.meta.id)) slots[scope].push(this.slotOf[i]);
+    });
+    for (const [key, cached] of this.cache) {
+      const mine = key[0] === 'I' ? slots.instruction : slots.stage;
+      if (mine.length === 0) continue;
+      const copy = cached.slice();
+      for (const k of mine) copy[k] = undefined;
+      this.cache.set(key, copy);
+    }
   }
 
   lint(model: DockerfileModel, config: LintConfig = {}, host: HostInfo = NO_HOST, options: IncrementalOptions = {}): LintResult {
     const configKey = JSON.stringify(config.options ?? {});
-    if (configKey !== this.configKey || host !== this.host) {
+    if (configKey !== this.configKey) {
       this.reset();
       this.configKey = configKey;
+      this.host = host;
+    } else if (host !== this.host) {
+      this.forgetHostReaders();
       this.host = host;
     }
     const usedTexts = new Map<string, number>();
@@ -180,7 +210,7 @@ export class IncrementalLinter {
       };
       const scope: RuleScope = rule.meta.scope ?? 'file';
       const whole = () => {
-        const { raws, error } = runRule(rule, model, model, host, opts);
+        const { raws, error } = runRule(rule, model, model, host, opts, this.hostReaders);
         if (error) ruleErrors.push({ ruleId: id, error });
         raws.forEach(emit);
       };
@@ -249,7 +279,7 @@ export class IncrementalLinter {
       let ok = true;
       for (const k of dirty) {
         const seg = segs[k];
-        const { raws, error } = runRule(rule, model, part.view(k), host, opts);
+        const { raws, error } = runRule(rule, model, part.view(k), host, opts, this.hostReaders);
         if (error) {
           ok = false;
           break;
@@ -273,7 +303,7 @@ export class IncrementalLinter {
     // take the new findings: the others' cached findings are what a view of
     // them would give (the scope's promise, which the view path relies on
     // too), and re-storing them would copy every finding on every keystroke.
-    const { raws, error } = runRule(rule, model, model, host, opts);
+    const { raws, error } = runRule(rule, model, model, host, opts, this.hostReaders);
     if (error) ruleErrors.push({ ruleId: id, error });
     const buckets: (RawFinding[] | undefined)[] = new Array<RawFinding[] | undefined>(segs.length);
     for (const raw of raws) {
@@ -294,12 +324,25 @@ export class IncrementalLinter {
   }
 }
 
-function runRule(rule: Rule, model: DockerfileModel, view: DockerfileModel, host: HostInfo, opts: RuleOptions): { raws: RawFinding[]; error: string | undefined } {
+function runRule(rule: Rule, model: DockerfileModel, view: DockerfileModel, host: HostInfo, opts: RuleOptions, readers: Set<string>): { raws: RawFinding[]; error: string | undefined } {
   const raws: RawFinding[] = [];
-  const ctx = ruleContext(model, view, host, opts, (r: Report) => {
+  const base = ruleContext(model, view, host, opts, (r: Report) => {
     const instr = r.instruction ?? instructionAt(model, r.range.start);
     raws.push({ message: r.message, range: r.range, fixes: r.fixes ?? [], tags: r.tags ?? [], instructionIndex: instr?.index });
   });
+  const id = rule.meta.id;
+  // Which rules read the host data, so a change of it forgets only their results.
+  const ctx: RuleContext = {
+    ...base,
+    get host() {
+      readers.add(id);
+      return host;
+    },
+    cost: () => {
+      readers.add(id);
+      return base.cost();
+    },
+  };
   try {
     rule.check(ctx);
     return { raws, error: undefined };

@@ -5,6 +5,8 @@ import { LintConfig, Linter, LintResult } from '../../shared-rules/engine/lint';
 import { parseDockerfile } from '../../shared-rules/model/parse';
 import { DockerfileModel } from '../../shared-rules/model/types';
 import { allRules } from '../../shared-rules/rules/index';
+import { HostInfo, Rule } from '../../shared-rules/engine/types';
+import { loadDebianTable } from '../../shared-rules/platform/node/debian-table';
 
 /**
  * The judge of incremental analysis: random edits typed into documents, and
@@ -144,6 +146,29 @@ describe('incremental analysis equals analysis from scratch', function () {
       }
     });
   }
+
+  it('a change of host data re-runs only the rules that read it, and gives the result from scratch', () => {
+    const model = parseDockerfile(generateDockerfile(400, 5));
+    const calls = new Map<string, number>();
+    const counted: Rule[] = allRules.map((r) => ({ ...r, check(ctx) { calls.set(r.meta.id, (calls.get(r.meta.id) ?? 0) + 1); r.check(ctx); } }));
+    const counting = new Linter(counted);
+    const inc = new IncrementalLinter(counting);
+    const before: HostInfo = {};
+    const after: HostInfo = { aptTable: loadDebianTable(), contextEntries: ['src', 'package.json', 'node_modules'], hasDockerignore: false };
+    const scopedRuns = () => new Set(allRules.filter((r) => r.meta.scope !== undefined && r.meta.scope !== 'file' && calls.has(r.meta.id)).map((r) => r.meta.id));
+    const a = inc.lint(model, everyRule, before);
+    // What re-runs anyway on an unchanged document: segments whose findings could not be cached.
+    calls.clear();
+    inc.lint(model, everyRule, before);
+    const always = scopedRuns();
+    calls.clear();
+    const b = inc.lint(model, everyRule, after);
+    const rerun = [...scopedRuns()].filter((id) => !always.has(id)).sort();
+    // The scoped rules that read the host on this file; every other scoped rule kept its results.
+    assert.deepEqual(rerun, ['apt-no-install-recommends', 'copy-before-dependency-install']);
+    assert.equal(JSON.stringify(b.findings), JSON.stringify(counting.lint(model, everyRule, after).findings));
+    assert.notEqual(JSON.stringify(b.findings), JSON.stringify(a.findings), 'the host data changes some findings (fix titles with savings)');
+  });
 
   it('reuses the model before an edit and re-checks only the edited stage', () => {
     const text = generateDockerfile(2000, 11);
