@@ -18,7 +18,7 @@ function wordOf(p: Piece, text: string): RelWord {
   return { text: text.slice(p.start, p.end), value: p.value, static: p.static, start: p.start, end: p.end };
 }
 
-/** buildRelative's pushArgument: arguments that touch are one word again. */
+/** As the tree-sitter walk did (pushArgument): arguments that touch are one word again. */
 function pushArgument(args: RelWord[], p: Piece, text: string): void {
   if (p.anonymous) return;
   const prev = args[args.length - 1];
@@ -45,7 +45,7 @@ export abstract class CommandReader extends ShellReader {
   protected abstract functionBody(): void;
   /** Reads `(…)` after a command name. */
   protected abstract subshellArgument(): void;
-  /** Reads one and-or list whose commands buildRelative never sees (after a heredoc's `&&`). */
+  /** Reads one and-or list whose commands the tree-sitter walk never saw (after a heredoc's `&&`). */
   protected abstract andOr(): boolean;
 
   protected emit(e: ScriptEvent): void {
@@ -368,7 +368,7 @@ export abstract class CommandReader extends ShellReader {
     return { redirect: { operator: '<<<', target: wordOf(pieces[0], this.text) }, rest: pieces.slice(1) };
   }
 
-  /** Redirects after a statement: never walked by buildRelative, but heredoc bodies must be skipped. */
+  /** Redirects after a statement: never walked by the tree-sitter walk, but heredoc bodies must be skipped. */
   protected trailingRedirects(): Redirect[] {
     const out: Redirect[] = [];
     this.muted(() => {

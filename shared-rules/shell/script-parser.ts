@@ -4,10 +4,11 @@ import { replayEvents } from './script-events';
 import { isWordEnd } from './script-lexer';
 
 /**
- * A recursive-descent bash parser that gives exactly what buildRelative
- * gives from tree-sitter-bash's tree — commands, their words, separators,
- * flags and hasErrors — without the WASM parser or a syntax tree. It reads
- * bash as tree-sitter-bash reads it, quirks included (see script-lexer).
+ * A recursive-descent bash parser that gives the simple commands of a script
+ * (their words, separators, flags) and whether it has errors, without a
+ * syntax tree. It reads bash as tree-sitter-bash did, quirks included (see
+ * script-lexer): tree-sitter was the core's parser before this one and is
+ * now the oracle of test/shell/script-parser.test.ts.
  */
 export function parseScript(text: string): RelScript {
   const p = new ScriptParser(text);
@@ -280,7 +281,7 @@ class ScriptParser extends CommandReader {
     }
   }
 
-  /** `name (…)`: tree-sitter's command with a subshell argument, whose commands buildRelative never walks. */
+  /** `name (…)`: tree-sitter's command with a subshell argument, whose commands the tree-sitter walk never visited. */
   protected subshellArgument(): void {
     this.muted(() => this.compound());
   }
@@ -451,7 +452,7 @@ class ScriptParser extends CommandReader {
 
   /**
    * Arithmetic, checked as operands and operators alternating. Only its
-   * substitutions and its `|`, `&`, `&&`, `||` (and a for loop's `;`) matter to buildRelative.
+   * substitutions and its `|`, `&`, `&&`, `||` (and a for loop's `;`) matter to the tree-sitter walk.
    */
   protected arithmetic(close: '))' | ']', sections = false): void {
     let depth = 0;
