@@ -1,8 +1,9 @@
 import { RelCommand, Separator } from './model';
 
 /**
- * What the parser meets, in the order tree-sitter-bash's tree is walked by
- * the tree-sitter walk (test/helpers/tree-sitter-oracle.ts). Separators set the operator the next command takes; an
+ * What the parser meets, in the order the walk of tree-sitter-bash's tree
+ * visited it (test/helpers/tree-sitter-oracle.ts). Separators set the
+ * operator the next command takes; an
  * `open`/`close` pair brackets a substitution, which restarts and then
  * restores that operator only when a command owns the substitution
  * (`x=$(a) b`), not when it stands alone (`for i in $(a)`, `x=$(a)`).
