@@ -233,9 +233,9 @@ connection.onDidChangeWatchedFiles(() => {
 });
 
 documents.onDidOpen((e) => {
-  // Before the first analysis, not after it: loading the table re-analyses
-  // every document from scratch, and at 20,000 lines that second full
-  // analysis right after the first was the session's peak memory.
+  // Before the first analysis, not after it: a table loaded later re-runs the
+  // rules that read it, and at 20,000 lines a second analysis right after the
+  // first one raised the peak memory.
   loadAptTableIfNeeded(costModelOf(e.document));
   svc().scheduler.schedule(e.document.uri, true);
   scheduleMeasure(e.document.uri);
