@@ -70,17 +70,12 @@ export function parseWithDockerfileAst(chunkText: string, escape: EscapeChar): R
 }
 
 function parseChunk(sliced: string, escape: EscapeChar): RelativeInstruction | undefined {
-  const hit = relativeCache.get(escape + '\u0000' + sliced);
-  if (hit) return hit;
-  // The parse is cached and shared by later versions: its strings must not be views of this version's text.
-  const chunkText = detach(sliced);
-  const key = escape + '\u0000' + chunkText;
-  const fast = escape === '\\' ? readInstructionFast(chunkText, new LineIndex(chunkText)) : undefined;
-  const result: RelativeInstruction | undefined = fast ? { ...fast, jsonStrings: undefined, trigger: undefined } : parseWithDockerfileAst(chunkText, escape);
-  if (result) {
-    relativeCache.set(key, result);
-  }
-  return result;
+  // The parse is cached and shared by later versions: it reads the cache's own copy of the text, not this version's.
+  return relativeCache.getOrCreate(escape + '\u0000' + sliced, (own) => {
+    const chunkText = own.slice(2);
+    const fast = escape === '\\' ? readInstructionFast(chunkText, new LineIndex(chunkText)) : undefined;
+    return fast ? { ...fast, jsonStrings: undefined, trigger: undefined } : parseWithDockerfileAst(chunkText, escape);
+  });
 }
 
 function shiftRelative(rel: RelativeInstruction, lines: number): Pick<Instruction, 'keyword' | 'keywordRange' | 'flags' | 'args'> & { trigger?: RelativeInstruction; jsonStrings?: Arg[] } {

@@ -1,4 +1,3 @@
-import { detach } from '../text/detach';
 import { LineIndex } from '../text/line-index';
 import { Range } from '../text/types';
 import { MappedText } from '../model/source-map';
@@ -73,14 +72,9 @@ export interface RelScript { commands: RelCommand[]; hasErrors: boolean; hasPipe
 
 const cache = textCache<RelScript>();
 
+// Cached across versions: the words are read from the cache's own copy of the text, not from this version's.
 function relativeScript(sliced: string): RelScript {
-  const hit = cache.get(sliced);
-  if (hit) return hit;
-  // Cached across versions: the words must not be views of this version's text.
-  const text = detach(sliced);
-  const built = parseScript(text);
-  cache.set(text, built);
-  return built;
+  return cache.getOrCreate(sliced, parseScript);
 }
 
 /** Parses shell text taken from the document and maps every word back to it. */

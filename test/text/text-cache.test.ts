@@ -13,6 +13,20 @@ describe('TextCache', () => {
     assert.equal(c.get(doc.slice(12, 40)), 2);
   });
 
+  it('creates a missing value once, from an equal copy of the key, and keeps only defined values', () => {
+    const c = new TextCache<string>(10, 1000);
+    const doc = 'x'.repeat(100) + 'RUN apt-get install -y curl';
+    const seen: string[] = [];
+    const make = (own: string) => (seen.push(own), own.length > 5 ? own.toUpperCase() : undefined);
+    assert.equal(c.getOrCreate(doc.slice(100), make), 'RUN APT-GET INSTALL -Y CURL');
+    assert.equal(c.getOrCreate(doc.slice(100), make), 'RUN APT-GET INSTALL -Y CURL');
+    assert.deepEqual(seen, ['RUN apt-get install -y curl']);
+    assert.equal(c.getOrCreate('RUN', make), undefined);
+    assert.equal(c.getOrCreate('RUN', make), undefined);
+    assert.equal(seen.length, 3, 'an undefined value is not kept');
+    assert.equal(c.size, 1);
+  });
+
   it('is emptied when it would pass its entry bound', () => {
     const c = new TextCache<number>(3, 1000);
     for (let i = 0; i < 3; i++) c.set(`key ${i}`, i);
