@@ -11,7 +11,7 @@ import { DockerfileModel, Stage } from '../model/types';
 import { shiftLines } from '../text/types';
 import { shiftEdits } from '../text/edits';
 import { detach } from '../text/detach';
-import { detachFixes } from '../engine/detach-fixes';
+import { detachReport } from '../engine/detach-report';
 
 interface StoredReport {
   report: Report;
@@ -80,7 +80,7 @@ export class FinalChainMemo {
     });
     if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
     // Kept across versions: copies, not views of this version's text (text/detach).
-    const own = reports.map((s): StoredReport => ({ instructionIndex: s.instructionIndex, report: { ...s.report, message: detach(s.report.message), fixes: s.report.fixes && detachFixes(s.report.fixes) } }));
+    const own = reports.map((s): StoredReport => ({ instructionIndex: s.instructionIndex, report: detachReport(s.report) }));
     this.entries.set(key, { texts: texts.map(detach), line: root.startLine, index: root.index, reports: own });
   }
 }

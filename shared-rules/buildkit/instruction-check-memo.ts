@@ -3,8 +3,7 @@ import { instructionTextId } from '../model/parse';
 import { DockerfileModel, Instruction } from '../model/types';
 import { Range, shiftLines } from '../text/types';
 import { shiftEdits } from '../text/edits';
-import { detach } from '../text/detach';
-import { detachFixes } from '../engine/detach-fixes';
+import { detachReport } from '../engine/detach-report';
 import { CheckOptions, checkInstruction } from './instruction-checks';
 import { SyntaxIssue } from './flags';
 import { textCache } from '../text/text-cache';
@@ -101,7 +100,7 @@ export function checkInstructionMemo(model: DockerfileModel, instr: Instruction,
     const issues = checkInstruction(model, instr, opts);
     if (!cacheable(issues, instr)) return issues;
     // Kept across versions: copies, not views of this version's text (text/detach).
-    entry = { startLine: instr.startLine, issues: issues.map((i) => ({ ...i, message: detach(i.message), fixes: i.fixes && detachFixes(i.fixes) })) };
+    entry = { startLine: instr.startLine, issues: issues.map(detachReport) };
     memo.set(key, entry);
   }
   recent.set(instr.keywordRange, { context, args: instr.args, lineCount: lines.lineCount, entry });

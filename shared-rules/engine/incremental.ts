@@ -3,8 +3,7 @@ import { imageStages } from '../model/stages';
 import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { Range, shiftLines } from '../text/types';
 import { shiftEdits } from '../text/edits';
-import { detach } from '../text/detach';
-import { detachFixes } from './detach-fixes';
+import { detachReport } from './detach-report';
 import { compareFindings, effectiveSeverity, instructionAt, LintConfig, Linter, LintResult, ruleContext } from './lint';
 import { collectSuppressions, isSuppressed } from './suppressions';
 import { Finding, Fix, HostInfo, Report, Rule, RuleContext, RuleOptions, RuleScope, Tag } from './types';
@@ -61,7 +60,7 @@ const NOTHING: Cached = Object.freeze({ startLine: -1, firstIndex: -1, findings:
 // Cached findings outlive the version they were computed on: their texts are copies (text/detach).
 function cached(seg: Segment, findings: RawFinding[]): Cached {
   if (findings.length === 0) return NOTHING;
-  const own = findings.map((f) => ({ ...f, message: detach(f.message), fixes: f.fixes.length === 0 ? f.fixes : detachFixes(f.fixes) }));
+  const own = findings.map(detachReport);
   return { startLine: seg.startLine, firstIndex: seg.firstIndex, findings: own };
 }
 
