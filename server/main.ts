@@ -104,23 +104,28 @@ function refreshCostViews(): void {
   if (codeLensRefreshSupport) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
+/** Redo every analysis from scratch after settings or files on disk changed. */
+function revalidate(): void {
+  hostCache.clear();
+  const { store, scheduler } = svc();
+  store.invalidateAll();
+  scheduler.scheduleAll();
+  refreshCostViews();
+}
+
 /**
- * Redo the analysis after an input other than the text changed (settings,
- * files on disk, size data): of one document, or of all of them.
+ * Redo the analysis after the host data changed (size data: a measured build
+ * context, the package table), of one document or of all: each gets a new host
+ * object, since cost results are memoized per (model, host), and the
+ * incremental linter re-runs only the rules that read it.
  */
-function revalidate(uri?: string): void {
-  if (uri) {
-    // A new host object too: cost results are memoized per (model, host).
-    hostCache.delete(uri);
-    const { store, scheduler } = svc();
-    store.invalidateHost(uri);
-    scheduler.schedule(uri, true);
-  } else {
-    hostCache.clear();
-    const { store, scheduler } = svc();
-    store.invalidateAll();
-    scheduler.scheduleAll();
-  }
+function revalidateHost(uri?: string): void {
+  if (uri) hostCache.delete(uri);
+  else hostCache.clear();
+  const { store, scheduler } = svc();
+  store.invalidateHost(uri);
+  if (uri) scheduler.schedule(uri, true);
+  else scheduler.scheduleAll();
   refreshCostViews();
 }
 
@@ -142,7 +147,7 @@ function scheduleMeasure(uri: string): void {
       loadAptTableIfNeeded(model);
       svc().costs.measure(uri, model).then(
         (added) => {
-          if (added) revalidate(uri);
+          if (added) revalidateHost(uri);
         },
         (e: unknown) => connection.console.warn(`Layerwise: measuring the build context failed: ${String(e)}`),
       );
@@ -160,12 +165,7 @@ function loadAptTableIfNeeded(model: DockerfileModel): void {
   if (costs.aptTable || costs.aptTableFailed || !core.needsAptTable(model)) return;
   const error = costs.loadAptTable();
   if (error) connection.console.warn(`Layerwise: apt size data unavailable: ${error}`);
-  // Only the host data changed: each document gets a new host object, and only rules that read it re-run.
-  hostCache.clear();
-  const { store, scheduler } = svc();
-  store.invalidateHost();
-  scheduler.scheduleAll();
-  refreshCostViews();
+  revalidateHost();
 }
 
 function costsFor(uri: string, model: DockerfileModel) {
