@@ -4,6 +4,7 @@ import { DockerfileModel, Heredoc, Instruction } from '../model/types';
 import { buildShellScript, ShellScript } from './model';
 import { scriptsWithin, shiftRunScripts } from './run-scripts-shift';
 import { textCache } from '../text/text-cache';
+import { perInstruction } from '../model/memo';
 
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(sh|bash|ash|dash|zsh|ksh)$/;
 
@@ -17,9 +18,6 @@ export interface RunScripts {
 }
 
 const EMPTY: RunScripts = { main: undefined, heredocs: [], all: [] };
-// Per instruction object: the views of one version share its instructions and line index.
-// It holds the lines' id, not the lines: later versions share the instruction.
-const memo = new WeakMap<Instruction, { linesId: number; scripts: RunScripts }>();
 
 interface Seen {
   instr: Instruction;
@@ -38,9 +36,13 @@ export function runScripts(model: DockerfileModel, instr: Instruction): RunScrip
   if (instr.keyword !== 'RUN' || instr.jsonForm || instr.args.length === 0) return EMPTY;
   const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] : undefined;
   if (stage?.windows) return EMPTY;
+  return scriptsOf(model, instr);
+}
+
+// Per instruction object (the views of one version share its instructions and lines),
+// then per instruction text across versions.
+const scriptsOf = perInstruction((model: DockerfileModel, instr: Instruction): RunScripts => {
   const { lines } = model;
-  const hit = memo.get(instr);
-  if (hit && hit.linesId === lines.id) return hit.scripts;
   let result: RunScripts;
   // Only the parser's models read an instruction's logical line from its own lines alone.
   if (instructionTextId(model, instr) !== undefined) {
@@ -62,9 +64,8 @@ export function runScripts(model: DockerfileModel, instr: Instruction): RunScrip
   } else {
     result = buildRunScripts(model, instr);
   }
-  memo.set(instr, { linesId: lines.id, scripts: result });
   return result;
-}
+});
 
 function buildRunScripts(model: DockerfileModel, instr: Instruction): RunScripts {
   const line = logicalLineOf(model, instr);
