@@ -30,10 +30,15 @@ export class ValidationScheduler {
 
   schedule(uri: string, immediate = false): void {
     const pending = this.timers.get(uri);
-    if (pending) cancel(pending);
     const now = Date.now();
     const last = this.lastChange.get(uri);
     this.lastChange.set(uri, now);
+    // A validation already due on the next turn reads the newest version then.
+    // Replacing it with a timer would make the document wait the whole delay:
+    // every didOpen is followed by a change event in the same turn, and that
+    // used to delay every open's diagnostics by the validation delay.
+    if (pending && 'immediate' in pending) return;
+    if (pending) cancel(pending);
     const delay = this.delay();
     const quiet = pending === undefined && (last === undefined || now - last >= delay);
     // Waiting longer than a validation takes saves nothing: small files are validated on every keystroke.
