@@ -295,6 +295,12 @@ export function readInstructionFast(chunk: string, lines: LineIndex): FastInstru
     // JSONInstruction's bracket scan may find an array here: leave it to the library.
     if (first === '[' || first === ']' || first === '\\') return undefined;
   }
-  const args: Arg[] = rest.map((a) => ({ raw: chunk.slice(a.start, a.end), value: a.value, range: lines.rangeOf(a.start, a.end) }));
+  const args: Arg[] = rest.map((a) => {
+    const raw = chunk.slice(a.start, a.end);
+    // Most arguments have no quotes or escapes. Their value, built a character
+    // at a time, is then a tree of string pieces as long as the argument; the
+    // raw slice is one small object for the same text.
+    return { raw, value: a.value === raw ? raw : a.value, range: lines.rangeOf(a.start, a.end) };
+  });
   return { keyword, keywordRange, flags, args };
 }
