@@ -14,6 +14,9 @@ export function buildStages(model: DockerfileModel): void {
   const { lines } = model;
   let current: Stage | undefined;
   const globalDefaults = new Map<string, string | undefined>();
+  // The first stage of each name: a FROM builds on the earliest stage so named,
+  // and a search through the stages for each FROM was quadratic.
+  const stageNamed = new Map<string, number>();
   for (const instr of model.instructions) {
     if (instr.keyword !== 'FROM') {
       if (current) {
@@ -68,10 +71,10 @@ export function buildStages(model: DockerfileModel): void {
         digestRange: hasVariables || parts.digestStart === undefined ? undefined : rangeAt(parts.digestStart, parts.digestStart + (parts.digest ?? '').length),
       };
       const lower = resolved.toLowerCase();
-      const earlier = model.stages.find((s) => s.name !== undefined && s.name === lower);
-      if (earlier) {
+      const earlier = stageNamed.get(lower);
+      if (earlier !== undefined) {
         baseKind = 'stage';
-        baseStage = earlier.index;
+        baseStage = earlier;
       } else if (lower === 'scratch') baseKind = 'scratch';
       else if (hasVariables) baseKind = 'variable';
     }
@@ -79,6 +82,7 @@ export function buildStages(model: DockerfileModel): void {
     const windows = baseStage !== undefined ? model.stages[baseStage].windows : image !== undefined && (WINDOWS_IMAGE.test(image.resolved) || WINDOWS_NAME_PART.test(image.resolved) || /windows/i.test(platform?.value ?? ''));
     current = { index, name, nameRange, from: instr, image, platform, baseKind, baseStage, instructions: [], windows };
     model.stages.push(current);
+    if (name !== undefined && !stageNamed.has(name)) stageNamed.set(name, index);
   }
   if (model.escape === '`') for (const s of model.stages) s.windows = true;
 }
