@@ -64,7 +64,7 @@ const work = join(tmpdir(), 'layerwise-bench');
 // Keystroke latency varies ±50% with where the key lands and with GC: 36
 // samples (12 per session) keep the median stable. Counts are per session.
 const SESSIONS = quick ? 1 : 3;
-const N = quick ? { cold: 3, open: 2, warm: 5, keys: 6, bursts: 1, hovers: 15, actions: 15 } : { cold: 7, open: 3, warm: 20, keys: 12, bursts: 1, hovers: 15, actions: 15 };
+const N = quick ? { cold: 3, open: 2, warm: 5, keys: 6, bursts: 1, warmRequests: 5, hovers: 15, actions: 15 } : { cold: 7, open: 3, warm: 20, keys: 12, bursts: 1, warmRequests: 10, hovers: 15, actions: 15 };
 
 function fileFor(size, seed) {
   const dir = join(work, `${size}-${seed}`);
@@ -109,7 +109,12 @@ async function sizeRun(server, init, size, sessionIndex) {
   // Sessions burst at different places (one each, spread over the file as three bursts in one session would be).
   const places = N.bursts * SESSIONS;
   for (let k = 0; k < N.bursts; k++) bursts.push(await session.burst(typing[Math.floor(((k * SESSIONS + sessionIndex + 0.5) * typing.length) / places)], 20, 30));
+  // Untimed warm-up requests too: keystrokes do not compile the request
+  // handlers, and a fresh server's first ten requests at 20,000 lines take
+  // 2-6 ms before settling under one.
+  await session.hovers(keywords, N.warmRequests);
   const hovers = await session.hovers(keywords, N.hovers);
+  await session.codeActions(N.warmRequests, keywords);
   const actions = await session.codeActions(N.actions, keywords);
   const rss = s.peakRss();
   await s.shutdown();
