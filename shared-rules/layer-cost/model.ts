@@ -165,7 +165,17 @@ function instructionCost(model: DockerfileModel, stage: Stage, instr: Instructio
   if (!LAYER_KEYWORDS.has(instr.keyword)) return { instruction: instr, createsLayer: false, bytes: 0, basis: null, detail: undefined, cache };
   if (instr.keyword === 'RUN') {
     if (stage.windows) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: 'Windows stage: no size data.', items: [] }, cache };
-    return aptCost(model, stage, instr, host, family, autoClean, cache) ?? { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: unknownRun(model, instr), cache };
+    let apt: InstructionCost | undefined;
+    try {
+      apt = aptCost(model, stage, instr, host, family, autoClean, cache);
+    } catch (e) {
+      // The package table is read from disk on demand. A read that fails (the
+      // file changed under a running server) leaves this RUN without a number;
+      // it must not fail every rule and hover that asks for costs.
+      const why = e instanceof Error ? e.message : String(e);
+      return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: `No size data: the Debian package table could not be read (${why}).`, items: [] }, cache };
+    }
+    return apt ?? { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: unknownRun(model, instr), cache };
   }
   return copyCost(instr, host, cache);
 }

@@ -10,6 +10,8 @@ import { decodeAptTable, type AptTable, type ByteSource } from '../../shared-rul
 import { BlockReader } from '../../shared-rules/layer-cost/apt/block-reader';
 import { FileSource } from '../../shared-rules/platform/node/file-source';
 import { DEBIAN_TABLE_FILE, DEBIAN_TABLE_GZ_FILE, findDebianTable, loadDebianTable } from '../../shared-rules/platform/node/debian-table';
+import { allRules, defaultLinter, parseDockerfile } from '../../shared-rules/index';
+import { computeLayerCosts } from '../../shared-rules/layer-cost/model';
 import { buildAptTableText, type FixturePackage } from './apt-table-fixture';
 
 const PACKAGES: FixturePackage[] = [
@@ -241,7 +243,7 @@ describe('apt table read from a file', () => {
       assert.deepStrictEqual(dump(fromFile), dump(loadDebianTable(gz)));
     });
 
-    it('surfaces a file that went bad after loading as an Error from the table', () => {
+    it('surfaces a file that went bad after loading as an Error from the table; costs then say so and no rule fails', () => {
       const plain = path.join(dir, DEBIAN_TABLE_FILE);
       // Large enough that the dependencies are not all in the cached blocks.
       const many: FixturePackage[] = Array.from({ length: 3000 }, (_, i) => ({ name: `pkg-${String(i).padStart(4, '0')}`, kib: i + 1, dep: i > 0 ? `pkg-${String(i - 1).padStart(4, '0')}` : undefined }));
@@ -249,6 +251,13 @@ describe('apt table read from a file', () => {
       const t = loadDebianTable(plain);
       truncateSync(plain, 1000);
       assert.throws(() => t.depends(t.ref('pkg-1500')!), (e: Error) => e instanceof Error && e.message.startsWith(`${plain} changed after it was opened`));
+      // The cost model and the rules carry on: that RUN has no number and says why.
+      const model = parseDockerfile('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends pkg-2900 && rm -rf /var/lib/apt/lists/*\n');
+      const run = computeLayerCosts(model, { aptTable: t }).forInstruction(1);
+      assert.strictEqual(run?.bytes, null);
+      assert.match(run?.detail?.kind === 'unknown' ? run.detail.reason : '', /^No size data: the Debian package table could not be read \(.* changed after it was opened/);
+      const everyRule = Object.fromEntries(allRules.map((r) => [r.meta.id, 'warning' as const]));
+      assert.deepStrictEqual(defaultLinter().lint(model, { rules: everyRule }, { aptTable: t }).ruleErrors, []);
     });
   });
 });
