@@ -314,7 +314,7 @@ connection.languages.inlayHint.on((params) => {
   if (!doc || settings.layerCost !== 'inlayHints') return [];
   try {
     const model = costModelOf(doc);
-    return model ? svc().core.inlayHints(model, costsFor(doc.uri, model), params.range) : [];
+    return svc().core.inlayHints(model, costsFor(doc.uri, model), params.range);
   } catch (e) {
     connection.console.error(`Layerwise: inlay hints failed: ${String(e)}`);
     return [];
@@ -326,7 +326,7 @@ connection.onCodeLens((params) => {
   if (!doc || settings.layerCost !== 'codeLens') return [];
   try {
     const model = costModelOf(doc);
-    return model ? svc().core.codeLenses(model, costsFor(doc.uri, model)) : [];
+    return svc().core.codeLenses(model, costsFor(doc.uri, model));
   } catch (e) {
     connection.console.error(`Layerwise: code lenses failed: ${String(e)}`);
     return [];
