@@ -138,8 +138,13 @@ export function copySources(instr: Instruction): CopySources {
   return { kind: 'context', sources };
 }
 
+/** A layer with no number, and why. */
+function unknownCost(instr: Instruction, cache: string, detail: UnknownCostDetail): InstructionCost {
+  return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail, cache };
+}
+
 function copyCost(instr: Instruction, host: CostHost, cache: string): InstructionCost {
-  const unknown = (reason: string, items: string[]): InstructionCost => ({ instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason, items }, cache });
+  const unknown = (reason: string, items: string[]): InstructionCost => unknownCost(instr, cache, { kind: 'unknown', reason, items });
   const src = copySources(instr);
   switch (src.kind) {
     case 'heredoc': {
@@ -164,7 +169,7 @@ function instructionCost(model: DockerfileModel, stage: Stage, instr: Instructio
   const cache = cacheText(model, instr);
   if (!LAYER_KEYWORDS.has(instr.keyword)) return { instruction: instr, createsLayer: false, bytes: 0, basis: null, detail: undefined, cache };
   if (instr.keyword === 'RUN') {
-    if (stage.windows) return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: 'Windows stage: no size data.', items: [] }, cache };
+    if (stage.windows) return unknownCost(instr, cache, { kind: 'unknown', reason: 'Windows stage: no size data.', items: [] });
     let apt: InstructionCost | undefined;
     try {
       apt = aptCost(model, stage, instr, host, family, autoClean, cache);
@@ -173,9 +178,9 @@ function instructionCost(model: DockerfileModel, stage: Stage, instr: Instructio
       // file changed under a running server) leaves this RUN without a number;
       // it must not fail every rule and hover that asks for costs.
       const why = e instanceof Error ? e.message : String(e);
-      return { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: { kind: 'unknown', reason: `No size data: the Debian package table could not be read (${why}).`, items: [] }, cache };
+      return unknownCost(instr, cache, { kind: 'unknown', reason: `No size data: the Debian package table could not be read (${why}).`, items: [] });
     }
-    return apt ?? { instruction: instr, createsLayer: true, bytes: null, basis: null, detail: unknownRun(model, instr), cache };
+    return apt ?? unknownCost(instr, cache, unknownRun(model, instr));
   }
   return copyCost(instr, host, cache);
 }
