@@ -17,6 +17,7 @@ export interface BlockCacheOptions {
 
 const NEWLINE = 10;
 const EMPTY = new Uint8Array(0);
+const utf8 = new TextDecoder('utf-8');
 
 export class BlockReader {
   readonly length: number;
@@ -75,6 +76,14 @@ export class BlockReader {
       p = base + n;
     }
     return this.length;
+  }
+
+  /** The line that starts at `start`, without its newline, decoded as UTF-8 ('' past the end). */
+  lineText(start: number): string {
+    const end = this.lineEnd(start);
+    if (end === start) return '';
+    const bytes = this.span(start, end);
+    return utf8.decode(bytes.subarray(this.spanOffset, this.spanOffset + end - start));
   }
 
   /**

@@ -133,10 +133,7 @@ export class NameIndex {
   name(ref: number): string {
     if (!(ref >= 0 && ref < this.count && Number.isInteger(ref))) throw new RangeError(`apt table: no name ref ${ref}`);
     if (ref < this.packages) return ascii.decode(this.scratch.subarray(0, this.rebuild(ref)));
-    const start = this.lines.start(this.virtualLine + ref - this.packages);
-    const end = this.reader.lineEnd(start);
-    const bytes = this.reader.span(start, end);
-    return ascii.decode(bytes.subarray(this.reader.spanOffset, this.reader.spanOffset + end - start));
+    return this.reader.lineText(this.lines.start(this.virtualLine + ref - this.packages));
   }
 
   /** Ref of a real or virtual name; undefined when the table does not have it. */

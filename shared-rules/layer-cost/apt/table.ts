@@ -76,7 +76,6 @@ export interface AptTable {
 const EMPTY: AptRelation = [];
 const NO_REFS: readonly number[] = [];
 const NO_VERSIONS: readonly string[] = [];
-const utf8 = new TextDecoder('utf-8');
 
 function parseRef(r: string): number {
   return r[0] === '!' ? ~parseInt(r.slice(1), 36) : parseInt(r, 36);
@@ -154,11 +153,7 @@ class DecodedTable implements AptTable {
   ref(name: string): number | undefined { return this.names.ref(name); }
 
   private lineAt(i: number): string {
-    const start = this.lines.start(i);
-    const end = this.reader.lineEnd(start);
-    if (end === start) return '';
-    const bytes = this.reader.span(start, end);
-    return utf8.decode(bytes.subarray(this.reader.spanOffset, this.reader.spanOffset + end - start));
+    return this.reader.lineText(this.lines.start(i));
   }
 
   private numberAt(i: number): number {
@@ -258,8 +253,7 @@ export function decodeAptTable(data: Uint8Array | string | ByteSource, cache?: B
   else source = data;
   const reader = new BlockReader(source, cache);
   const lines = new LineIndex(reader);
-  const headerEnd = reader.lineEnd(0);
-  const header = utf8.decode(reader.span(0, headerEnd).subarray(reader.spanOffset, reader.spanOffset + headerEnd));
+  const header = reader.lineText(0);
   let meta: unknown;
   try {
     meta = JSON.parse(header);
