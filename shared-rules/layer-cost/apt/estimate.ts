@@ -3,6 +3,7 @@
 import { parseAptRequest } from './request';
 import { AptResolver } from './resolve';
 import type { AptTable } from './table';
+import { weakMemo } from '../../model/memo';
 
 export interface AptInstallRequest {
   packages: string[];
@@ -48,30 +49,33 @@ interface Memo {
 /** Names decoded once per estimate: at least the model's TOP. */
 const TOP_NAMES = 8;
 
-const baselineMarks = new WeakMap<AptTable, Uint8Array>();
-const scratchMarks = new WeakMap<AptTable, Uint8Array>();
-const memo = new WeakMap<AptTable, Map<string, Memo>>();
 const MEMO_LIMIT = 500;
 
-function baselineOf(table: AptTable): Uint8Array {
-  let marks = baselineMarks.get(table);
-  if (!marks) {
-    marks = new Uint8Array(table.packageCount);
-    for (const r of table.baseline) marks[r] = 1;
-    baselineMarks.set(table, marks);
-  }
-  return marks;
+/** Results per table and key, emptied when they reach MEMO_LIMIT entries. */
+function perTable<V>(): (table: AptTable, key: string, compute: () => V) => V {
+  const caches = new WeakMap<AptTable, Map<string, V>>();
+  return (table, key, compute) => {
+    let cache = caches.get(table);
+    if (!cache) caches.set(table, (cache = new Map()));
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(key, value);
+    return value;
+  };
 }
 
-/** One marks buffer per table, reused by every resolve (they run one at a time). */
-function scratchOf(table: AptTable): Uint8Array {
-  let marks = scratchMarks.get(table);
-  if (!marks) {
-    marks = new Uint8Array(table.packageCount);
-    scratchMarks.set(table, marks);
-  }
+const memo = perTable<Memo>();
+
+const baselineOf = weakMemo((table: AptTable): Uint8Array => {
+  const marks = new Uint8Array(table.packageCount);
+  for (const r of table.baseline) marks[r] = 1;
   return marks;
-}
+});
+
+/** One marks buffer per table, reused by every resolve (they run one at a time). */
+const scratchOf = weakMemo((table: AptTable) => new Uint8Array(table.packageCount));
 
 export function aptTableBasis(table: AptTable): string {
   return `Debian package sizes, ${table.meta.release}, index of ${table.meta.generated}`;
@@ -84,14 +88,13 @@ type Resolution = Pick<Memo, 'bytes' | 'debBytes' | 'refs' | 'topNames'>;
  * mode: while a package name is being typed it is unknown, so the other
  * packages' closure is reused instead of resolved again on every keystroke.
  */
-const resolutions = new WeakMap<AptTable, Map<string, Resolution>>();
+const resolutions = perTable<Resolution>();
 
 function resolution(table: AptTable, baseline: Uint8Array, refs: number[], recommends: boolean): Resolution {
-  const key = `${recommends ? 1 : 0}\u0000${refs.join(',')}`;
-  let cache = resolutions.get(table);
-  if (!cache) resolutions.set(table, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit) return hit;
+  return resolutions(table, `${recommends ? 1 : 0}\u0000${refs.join(',')}`, () => resolve(table, baseline, refs, recommends));
+}
+
+function resolve(table: AptTable, baseline: Uint8Array, refs: number[], recommends: boolean): Resolution {
   const resolver = new AptResolver(table, baseline, recommends, scratchOf(table));
   resolver.install(refs);
   // Names are decoded only where sizes tie, and for the largest packages.
@@ -104,33 +107,20 @@ function resolution(table: AptTable, baseline: Uint8Array, refs: number[], recom
   const installed = resolver.added()
     .map((r) => ({ ref: r, bytes: table.installedKiB(r) * 1024 }))
     .sort((a, b) => b.bytes - a.bytes || (nameOf(a.ref) < nameOf(b.ref) ? -1 : nameOf(a.ref) > nameOf(b.ref) ? 1 : 0));
-  const result: Resolution = {
+  return {
     bytes: installed.reduce((s, p) => s + p.bytes, 0),
     debBytes: installed.reduce((s, p) => s + table.debKiB(p.ref) * 1024, 0),
     refs: installed.map((p) => p.ref),
     topNames: installed.slice(0, TOP_NAMES).map((p) => nameOf(p.ref)),
   };
-  if (cache.size >= MEMO_LIMIT) cache.clear();
-  cache.set(key, result);
-  return result;
 }
 
 function memoized(table: AptTable, request: AptInstallRequest): Memo {
-  const key = `${request.recommends ? 1 : 0}\u0000${request.packages.join('\u0000')}`;
-  let cache = memo.get(table);
-  if (!cache) {
-    cache = new Map();
-    memo.set(table, cache);
-  }
-  const hit = cache.get(key);
-  if (hit) return hit;
-
-  const baseline = baselineOf(table);
-  const parsed = parseAptRequest(table, request.packages, (r) => r < table.packageCount && baseline[r] === 1);
-  const result: Memo = { ...resolution(table, baseline, parsed.refs, request.recommends), requested: parsed.requested, unknown: parsed.unknown, basis: aptTableBasis(table) };
-  if (cache.size >= MEMO_LIMIT) cache.clear();
-  cache.set(key, result);
-  return result;
+  return memo(table, `${request.recommends ? 1 : 0}\u0000${request.packages.join('\u0000')}`, () => {
+    const baseline = baselineOf(table);
+    const parsed = parseAptRequest(table, request.packages, (r) => r < table.packageCount && baseline[r] === 1);
+    return { ...resolution(table, baseline, parsed.refs, request.recommends), requested: parsed.requested, unknown: parsed.unknown, basis: aptTableBasis(table) };
+  });
 }
 
 function packageAt(table: AptTable, m: Memo, i: number): { name: string; bytes: number } {
