@@ -11,8 +11,8 @@
 //
 // Each size runs in three fresh servers per side (one with --quick); peak RSS
 // is the median of their peaks. Prints medians, p95 and ours/peer ratios,
-// checks the targets, and writes
-// bench-results/latest.json. Not part of `npm test`.
+// checks the targets, and writes bench-results/latest.json. Not part of
+// `npm test`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -121,15 +121,21 @@ async function sizeRun(server, init, size, sessionIndex) {
   return { open: opens, change: keys, burst: bursts, hover: hovers, codeAction: actions, rss: [rss] };
 }
 
-function lintCorpus() {
+/** The Dockerfiles of ../shared/corpus, in a fixed order; undefined when it is not there. */
+function corpusTexts() {
   const corpus = join(root, '..', 'shared', 'corpus');
   if (!existsSync(corpus)) return undefined;
   const files = [];
   for (const repo of readdirSync(corpus).sort()) {
-    const dir = join(corpus, repo);
     if (repo.endsWith('.tsv') || repo.endsWith('.md')) continue;
-    for (const f of readdirSync(dir).sort()) files.push(readFileSync(join(dir, f), 'utf8'));
+    for (const f of readdirSync(join(corpus, repo)).sort()) files.push(readFileSync(join(corpus, repo, f), 'utf8'));
   }
+  return files;
+}
+
+function lintCorpus() {
+  const files = corpusTexts();
+  if (!files) return undefined;
   const utils = require('dockerfile-utils');
   const linter = core.defaultLinter();
   const config = { rules: everyRule };
@@ -166,13 +172,8 @@ function lintCorpus() {
 }
 
 function ruleTimes() {
-  const corpus = join(root, '..', 'shared', 'corpus');
-  if (!existsSync(corpus)) return undefined;
-  const files = [];
-  for (const repo of readdirSync(corpus).sort()) {
-    if (repo.endsWith('.tsv') || repo.endsWith('.md')) continue;
-    for (const f of readdirSync(join(corpus, repo)).sort()) files.push(readFileSync(join(corpus, repo, f), 'utf8'));
-  }
+  const files = corpusTexts();
+  if (!files) return undefined;
   const spent = new Map();
   const timed = core.allRules.map((r) => ({
     meta: r.meta,
