@@ -36,7 +36,10 @@ interface Cached {
   findings: RawFinding[];
 }
 
+type SegmentScope = Exclude<RuleScope, 'file'>;
+
 interface Partition {
+  scope: SegmentScope;
   segments: Segment[];
   /** What a rule sees when only segment `k` is re-checked (built once per lint, shared by the rules). */
   view(k: number): DockerfileModel;
@@ -85,6 +88,10 @@ interface PartitionState {
   owned: boolean[];
 }
 
+function emptyCaches(): Record<SegmentScope, Map<string, Slots>> {
+  return { instruction: new Map(), stage: new Map() };
+}
+
 function store(state: PartitionState, k: number, slot: number, value: Cached | undefined, slots: number): void {
   const cur = state.next[k];
   if (cur?.[slot] === value) return;
@@ -113,7 +120,8 @@ const MAX_VIEWS = 24;
  * time, and a rule that reports outside its scope is run whole from then on.
  */
 export class IncrementalLinter {
-  private cache = new Map<string, Slots>();
+  /** Per scope (slots are numbered per scope), per segment key. */
+  private cache = emptyCaches();
   private texts = new Map<string, number>();
   private nextTextId = 1;
   /** Rules that reported outside any segment of their scope: always run whole. */
@@ -136,7 +144,7 @@ export class IncrementalLinter {
 
   /** Forget every cached result (settings changed). */
   reset(): void {
-    this.cache = new Map();
+    this.cache = emptyCaches();
     this.texts = new Map();
     this.unscoped.clear();
     this.hostReaders.clear();
@@ -151,18 +159,20 @@ export class IncrementalLinter {
    */
   private forgetHostReaders(): void {
     if (this.hostReaders.size === 0) return;
-    // Slots are numbered per scope: instruction segments' keys start with I, the others' with S or P.
-    const slots = { instruction: [] as number[], stage: [] as number[] };
+    const slots: Record<SegmentScope, number[]> = { instruction: [], stage: [] };
     this.linter.rules.forEach((r, i) => {
       const scope = r.meta.scope ?? 'file';
       if (scope !== 'file' && this.hostReaders.has(r.meta.id)) slots[scope].push(this.slotOf[i]);
     });
-    for (const [key, cached] of this.cache) {
-      const mine = key[0] === 'I' ? slots.instruction : slots.stage;
+    for (const scope of ['instruction', 'stage'] as const) {
+      const mine = slots[scope];
       if (mine.length === 0) continue;
-      const copy = cached.slice();
-      for (const k of mine) copy[k] = undefined;
-      this.cache.set(key, copy);
+      const cache = this.cache[scope];
+      for (const [key, cached] of cache) {
+        const copy = cached.slice();
+        for (const k of mine) copy[k] = undefined;
+        cache.set(key, copy);
+      }
     }
   }
 
@@ -183,7 +193,8 @@ export class IncrementalLinter {
       let st = states.get(part);
       if (!st) {
         // One cache lookup per segment, shared by every rule of that scope.
-        const prev = part.segments.map((seg) => this.cache.get(seg.key));
+        const cache = this.cache[part.scope];
+        const prev = part.segments.map((seg) => cache.get(seg.key));
         st = { prev, next: prev.slice(), owned: new Array<boolean>(prev.length).fill(false) };
         states.set(part, st);
       }
@@ -236,11 +247,12 @@ export class IncrementalLinter {
       for (let j = 0; j < fresh.length; j++) store(state, fresh[j], this.slotOf[slot], cacheable[j] ? found[fresh[j]] : undefined, this.slotCount[scope]);
     }
     // Keep only what this version uses: the caches stay as large as the document.
-    const nextCache = new Map<string, Slots>();
+    const nextCache = emptyCaches();
     for (const [part, st] of states) {
+      const cache = nextCache[part.scope];
       part.segments.forEach((seg, k) => {
         const slots = st.next[k];
-        if (slots) nextCache.set(seg.key, slots);
+        if (slots) cache.set(seg.key, slots);
       });
     }
     this.cache = nextCache;
@@ -405,7 +417,7 @@ class Partitions {
 
   constructor(private readonly model: DockerfileModel, private readonly textId: (text: string) => number) {}
 
-  get(scope: 'instruction' | 'stage'): Partition {
+  get(scope: SegmentScope): Partition {
     if (scope === 'stage') return (this.byStage ??= this.stagePartition());
     return (this.byInstruction ??= this.instructionPartition());
   }
@@ -492,7 +504,7 @@ class Partitions {
       segments.push({ key: `S${contexts[s.index]}${SEP}${this.textId(this.linesText(s.from.startLine, endLine))}`, startLine: s.from.startLine, endLine, firstIndex: s.from.index, stage: s.index, instruction: undefined });
     }
     const views = new Map<number, DockerfileModel>();
-    return { segments, view: (k) => views.get(k) ?? views.set(k, this.stageView(segments[k].stage)).get(k) as DockerfileModel };
+    return { scope: 'stage', segments, view: (k) => views.get(k) ?? views.set(k, this.stageView(segments[k].stage)).get(k) as DockerfileModel };
   }
 
   private instructionPartition(): Partition {
@@ -506,7 +518,7 @@ class Partitions {
       return { key: `I${context}${SEP}${text}`, startLine: i.startLine, endLine: i.endLine, firstIndex: i.index, stage: i.stageIndex, instruction: i };
     });
     const views = new Map<number, DockerfileModel>();
-    return { segments, view: (k) => views.get(k) ?? views.set(k, this.instructionView(segments[k].instruction as Instruction)).get(k) as DockerfileModel };
+    return { scope: 'instruction', segments, view: (k) => views.get(k) ?? views.set(k, this.instructionView(segments[k].instruction as Instruction)).get(k) as DockerfileModel };
   }
 
   /** One stage (or the part before the first FROM) with the stages it builds FROM; the other stages keep only their FROM. */
