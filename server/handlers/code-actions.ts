@@ -4,9 +4,10 @@ import { fixAll } from '../../shared-rules/engine/fix-all';
 import { LintConfig, Linter } from '../../shared-rules/engine/lint';
 import { Finding, HostInfo } from '../../shared-rules/engine/types';
 import { LineIndex } from '../../shared-rules/text/line-index';
-import { rangesOverlap, TextEdit, comparePositions } from '../../shared-rules/text/types';
+import { TextEdit } from '../../shared-rules/text/types';
 import { quickFix, toDiagnostic, toLspEdits } from '../convert';
 import { Analysis } from '../document-store';
+import { anySafeFix, findingsAt, sameFinding } from './findings-at';
 
 export const FIX_ALL_KIND = 'source.fixAll.layerwise';
 
@@ -29,10 +30,6 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
   }
   const index = new LineIndex(before);
   return { range: index.rangeOf(start, endB), newText: after.slice(start, endA) };
-}
-
-function sameDiagnostic(f: Finding, d: Diagnostic): boolean {
-  return d.code === f.ruleId && comparePositions(d.range.start, f.range.start) === 0 && comparePositions(d.range.end, f.range.end) === 0;
 }
 
 function ignoreActions(analysis: Analysis, uri: string, f: Finding, diagnostic: Diagnostic): CodeAction[] {
@@ -95,19 +92,19 @@ export function codeActions(analysis: Analysis, doc: TextDocument, params: CodeA
   const actions: CodeAction[] = [];
   const { findings } = analysis.result;
   if (wants(only, CodeActionKind.QuickFix)) {
-    const relevant = findings.filter((f) => rangesOverlap(f.range, params.range) || comparePositions(f.range.start, params.range.start) === 0 || params.context.diagnostics.some((d) => sameDiagnostic(f, d)));
+    const relevant = findingsAt(findings, params.range, params.context.diagnostics);
     for (const f of relevant) {
-      const diagnostic = params.context.diagnostics.find((d) => sameDiagnostic(f, d)) ?? toDiagnostic(f);
+      const diagnostic = params.context.diagnostics.find((d) => sameFinding(f, d)) ?? toDiagnostic(f);
       const preferredIndex = f.fixes.findIndex((x) => x.safe);
       f.fixes.forEach((fix, i) => actions.push(quickFix(doc.uri, doc.version, fix, diagnostic, i === (preferredIndex === -1 ? 0 : preferredIndex))));
     }
-    for (const f of relevant) actions.push(...ignoreActions(analysis, doc.uri, f, params.context.diagnostics.find((d) => sameDiagnostic(f, d)) ?? toDiagnostic(f)));
+    for (const f of relevant) actions.push(...ignoreActions(analysis, doc.uri, f, params.context.diagnostics.find((d) => sameFinding(f, d)) ?? toDiagnostic(f)));
   }
   const fixAllRequested = only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(o + '.') || o === CodeActionKind.SourceFixAll);
-  const safeFixes = findings.filter((f) => f.fixes.some((x) => x.safe)).length;
-  if (!fixAllRequested && !only && safeFixes > 0 && deferFixAll) {
+  const safeFixes = anySafeFix(findings);
+  if (!fixAllRequested && !only && safeFixes && deferFixAll) {
     actions.push({ title: 'Fix all auto-fixable Layerwise problems', kind: FIX_ALL_KIND, data: { fixAll: { uri: doc.uri, version: doc.version } } satisfies FixAllData });
-  } else if (fixAllRequested || (!only && safeFixes > 0)) {
+  } else if (fixAllRequested || (!only && safeFixes)) {
     const action = fixAllAction(doc, linter, config, host);
     if (action) actions.push(action);
   }
