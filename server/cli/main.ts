@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { dirname, resolve } from 'node:path';
 import { defaultLinter } from '../../shared-rules/index';
 import { fixAll } from '../../shared-rules/engine/fix-all';
 import { renderRuleMarkdown } from '../../shared-rules/engine/docs';
@@ -13,6 +14,7 @@ import pkg from '../../package.json';
 import { computeForFile, layersJson, layersText } from './layers';
 import { loadDebianTable } from '../../shared-rules/platform/node/debian-table';
 import { ContextSizes } from '../context-sizes';
+import { readIgnoreFile } from '../../shared-rules/platform/node/context-walker';
 import { parseDockerfile } from '../../shared-rules/model/parse';
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
@@ -38,12 +40,30 @@ export interface Io {
   err(text: string): void;
 }
 
+/**
+ * One measurer per build context and ignore file, for one run: Dockerfiles
+ * side by side (Dockerfile, Dockerfile.dev, …) share the walk of their folder
+ * and the sizes already measured. Over the 2,149 files of the test corpus
+ * (~100 folders) the run took 3.82 instead of 4.33 s (medians of three).
+ */
+function contextSizesCache(): (file: string) => ContextSizes {
+  const byContext = new Map<string, ContextSizes>();
+  return (file) => {
+    const path = resolve(file);
+    const dir = dirname(path);
+    const key = `${dir}\u0000${readIgnoreFile(dir, path)?.path ?? ''}`;
+    let sizes = byContext.get(key);
+    if (!sizes) byContext.set(key, (sizes = new ContextSizes(path, dir)));
+    return sizes;
+  };
+}
+
 /** Size data for fix titles ("saves ≈ 61 MB"); loaded only when a file can use it. */
-async function costHost(file: string, text: string) {
+async function costHost(file: string, text: string, contextSizes: (file: string) => ContextSizes) {
   const aptTable = /\bapt(-get)?\b/.test(text) ? loadDebianTable() : undefined;
   let sizes: ContextSizes | undefined;
   if (file !== '-' && /^\s*(COPY|ADD)\b/im.test(text)) {
-    sizes = new ContextSizes(resolve(file));
+    sizes = contextSizes(file);
     await sizes.ensure(parseDockerfile(text));
   }
   return { aptTable, contextSize: sizes?.lookup, contextSizeWithIgnore: sizes?.lookupWithIgnore };
@@ -57,10 +77,11 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   let failed = false;
   const files = collectFiles(args.paths);
   const results: FileResult[] = [];
+  const contextSizes = contextSizesCache();
   for (const file of files) {
     const { config, failLevel } = configOf(file);
     let text = readInput(file);
-    const host = { ...hostInfoForFile(file === '-' ? resolve('Dockerfile') : resolve(file)), ...(await costHost(file, text)) };
+    const host = { ...hostInfoForFile(file === '-' ? resolve('Dockerfile') : resolve(file)), ...(await costHost(file, text, contextSizes)) };
     if (args.fix && file !== '-') {
       const fixed = fixAll(linter, text, config, host, { unsafe: args.fixUnsafe });
       if (fixed.text !== text) {
@@ -131,6 +152,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  // No inlining in V8's optimizing compiler, as in the language server. A run
+  // over many files sees each once: the rules' code gets hot file by file,
+  // and compiling it with everything inlined kept the compiler's thread
+  // backlogged for longer than the run lasted (5 s of compile jobs in a 2 s
+  // pass over 1,000 files). Linting the 2,149 files of the test corpus in one
+  // run: 5.39 → 4.33 s (medians of three, same output). Read at every
+  // optimization, so setting it here is in time.
+  setFlagsFromString('--no-turbo-inlining');
   const io: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
   run(process.argv.slice(2), io).then(
     (code) => {

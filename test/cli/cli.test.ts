@@ -195,4 +195,25 @@ describe('CLI: savings in fix titles', () => {
     assert.ok(finding, 'the rule fires without a .dockerignore');
     assert.match(finding!.fixes[0].title, /^Create a \.dockerignore for this context \(COPY shrinks from 2 MB to \d+ B\)$/);
   });
+
+  it('Dockerfiles in one folder share its measurement, each with its own ignore file', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'node_modules', 'x'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', 'x', 'blob'), Buffer.alloc(2_000_000, 1));
+    writeFileSync(join(dir, 'package.json'), '{}\n');
+    const dockerfile = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n';
+    writeFileSync(join(dir, 'Dockerfile'), dockerfile);
+    writeFileSync(join(dir, 'Dockerfile.dev'), dockerfile);
+    // BuildKit reads Dockerfile.dev.dockerignore for Dockerfile.dev only.
+    writeFileSync(join(dir, 'Dockerfile.dev.dockerignore'), 'node_modules\n');
+    type Row = { file: string; rule: string; fixes: { title: string }[] };
+    const lint = (files: string[]) => JSON.parse(cli(['lint', ...files.map((f) => join(dir, f)), '--format', 'json']).out) as Row[];
+    const alone = lint(['Dockerfile']);
+    // Dockerfile.dev first: its measurer, which leaves node_modules out, must not size Dockerfile's COPY.
+    const together = lint(['Dockerfile.dev', 'Dockerfile']);
+    assert.deepEqual(together.filter((f) => f.file === join(dir, 'Dockerfile')), alone);
+    const title = alone.find((f) => f.rule === 'copy-whole-context-without-dockerignore')?.fixes[0].title;
+    assert.match(title ?? '', /COPY shrinks from 2 MB to \d+ B/);
+    assert.deepEqual(together.filter((f) => f.file === join(dir, 'Dockerfile.dev') && f.rule === 'copy-whole-context-without-dockerignore'), []);
+  });
 });
