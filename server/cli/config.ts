@@ -29,8 +29,15 @@ export function cliConfigs(args: LintArgs, linter: Linter, warn: (text: string) 
     }
     return c;
   };
+  // Per folder: the search stats two names in every folder up to the root,
+  // for each of the many files a run may lint from one folder.
+  const found = new Map<string, string | undefined>();
+  const nearest = (dir: string): string | undefined => {
+    if (!found.has(dir)) found.set(dir, findHadolintConfig(dir));
+    return found.get(dir);
+  };
   return (file) => {
-    const path = args.config ? resolve(args.config) : findHadolintConfig(dirname(resolve(file === '-' ? 'Dockerfile' : file)));
+    const path = args.config ? resolve(args.config) : nearest(dirname(resolve(file === '-' ? 'Dockerfile' : file)));
     const fromFile = path ? load(path) : undefined;
     return {
       config: mergeConfig(fromFile?.config, { rules: args.rules }),

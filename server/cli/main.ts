@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, resolve } from 'node:path';
 import { defaultLinter } from '../../shared-rules/index';
@@ -78,10 +78,17 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   const files = collectFiles(args.paths);
   const results: FileResult[] = [];
   const contextSizes = contextSizesCache();
+  // A run never adds files (fix-all leaves out fixes that create files), so a folder is listed once.
+  const listings = new Map<string, string[]>();
+  const listDir = (dir: string): string[] => {
+    let entries = listings.get(dir);
+    if (!entries) listings.set(dir, (entries = readdirSync(dir)));
+    return entries;
+  };
   for (const file of files) {
     const { config, failLevel } = configOf(file);
     let text = readInput(file);
-    const host = { ...hostInfoForFile(file === '-' ? resolve('Dockerfile') : resolve(file)), ...(await costHost(file, text, contextSizes)) };
+    const host = { ...hostInfoForFile(file === '-' ? resolve('Dockerfile') : resolve(file), listDir), ...(await costHost(file, text, contextSizes)) };
     if (args.fix && file !== '-') {
       const fixed = fixAll(linter, text, config, host, { unsafe: args.fixUnsafe });
       if (fixed.text !== text) {

@@ -215,5 +215,12 @@ describe('CLI: savings in fix titles', () => {
     const title = alone.find((f) => f.rule === 'copy-whole-context-without-dockerignore')?.fixes[0].title;
     assert.match(title ?? '', /COPY shrinks from 2 MB to \d+ B/);
     assert.deepEqual(together.filter((f) => f.file === join(dir, 'Dockerfile.dev') && f.rule === 'copy-whole-context-without-dockerignore'), []);
+    // A folder listed earlier in the run says nothing about another one: this one has a .dockerignore.
+    const sibling = tmp();
+    writeFileSync(join(sibling, 'Dockerfile'), dockerfile);
+    writeFileSync(join(sibling, '.dockerignore'), 'node_modules\n');
+    const both = JSON.parse(cli(['lint', join(dir, 'Dockerfile'), join(sibling, 'Dockerfile'), '--format', 'json']).out) as Row[];
+    assert.deepEqual(both.filter((f) => f.file === join(sibling, 'Dockerfile') && f.rule === 'copy-whole-context-without-dockerignore'), []);
+    assert.deepEqual(both.filter((f) => f.file === join(dir, 'Dockerfile')), alone);
   });
 });

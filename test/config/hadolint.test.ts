@@ -158,6 +158,17 @@ describe('config file discovery and use', () => {
     assert.equal(await run(['lint', join(root, 'other', 'Dockerfile'), '--format', 'json'], b.io), 1, 'no config file: warnings fail');
   });
 
+  it('CLI: one run over files in several folders gives each file its own folder\'s file', async () => {
+    const a = io();
+    // Order matters for a per-run lookup cache: the folder with a config file first, then one without, then the first again.
+    const files = [join(root, 'proj', 'svc', 'deep', 'Dockerfile'), join(root, 'other', 'Dockerfile'), join(root, 'proj', 'svc', 'deep', 'Dockerfile')];
+    await run(['lint', ...files, '--format', 'json'], a.io);
+    const found = JSON.parse(a.out.join('\n')) as { file: string; rule: string }[];
+    const flagged = (file: string) => found.filter((f) => f.file === file && f.rule === 'apt-no-install-recommends').length;
+    assert.equal(flagged(files[0]), 0, 'proj/.hadolint.yaml ignores DL3015');
+    assert.ok(flagged(files[1]) > 0, 'other/ has no configuration file');
+  });
+
   it('CLI: --rule beats the file, --config replaces discovery, --fail-level beats failure-threshold', async () => {
     const dockerfile = join(root, 'proj', 'svc', 'deep', 'Dockerfile');
     const a = io();
