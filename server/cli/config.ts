@@ -5,6 +5,7 @@ import { LintConfig, Linter } from '../../shared-rules/engine/lint';
 import { findHadolintConfig, loadHadolintConfig, LoadedConfig } from '../../shared-rules/platform/node/config-files';
 import { FailLevel, LintArgs } from './args';
 import { InputError } from './collect-files';
+import { perRun } from './per-run';
 
 export interface FileConfig {
   config: LintConfig;
@@ -31,11 +32,7 @@ export function cliConfigs(args: LintArgs, linter: Linter, warn: (text: string) 
   };
   // Per folder: the search stats two names in every folder up to the root,
   // for each of the many files a run may lint from one folder.
-  const found = new Map<string, string | undefined>();
-  const nearest = (dir: string): string | undefined => {
-    if (!found.has(dir)) found.set(dir, findHadolintConfig(dir));
-    return found.get(dir);
-  };
+  const nearest = perRun((dir) => findHadolintConfig(dir));
   return (file) => {
     const path = args.config ? resolve(args.config) : nearest(dirname(resolve(file === '-' ? 'Dockerfile' : file)));
     const fromFile = path ? load(path) : undefined;

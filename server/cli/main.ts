@@ -9,6 +9,7 @@ import { hostInfoForFile } from '../node-host';
 import { CliArgs, FailLevel, HELP, LintArgs, parseArgs, UsageError } from './args';
 import { collectFiles, InputError } from './collect-files';
 import { cliConfigs } from './config';
+import { perRun } from './per-run';
 import { FileResult, toJson, toSarif, toText } from './formats';
 import pkg from '../../package.json';
 import { computeForFile, layersJson, layersText } from './layers';
@@ -78,13 +79,7 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   const files = collectFiles(args.paths);
   const results: FileResult[] = [];
   const contextSizes = contextSizesCache();
-  // A run never adds files (fix-all leaves out fixes that create files), so a folder is listed once.
-  const listings = new Map<string, string[]>();
-  const listDir = (dir: string): string[] => {
-    let entries = listings.get(dir);
-    if (!entries) listings.set(dir, (entries = readdirSync(dir)));
-    return entries;
-  };
+  const listDir = perRun((dir) => readdirSync(dir));
   for (const file of files) {
     const { config, failLevel } = configOf(file);
     let text = readInput(file);
