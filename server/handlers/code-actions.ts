@@ -92,13 +92,14 @@ export function codeActions(analysis: Analysis, doc: TextDocument, params: CodeA
   const actions: CodeAction[] = [];
   const { findings } = analysis.result;
   if (wants(only, CodeActionKind.QuickFix)) {
-    const relevant = findingsAt(findings, params.range, params.context.diagnostics);
-    for (const f of relevant) {
-      const diagnostic = params.context.diagnostics.find((d) => sameFinding(f, d)) ?? toDiagnostic(f);
+    // Each with the diagnostic the client sent for it, else its own.
+    const relevant = findingsAt(findings, params.range, params.context.diagnostics).map((f) => ({ f, diagnostic: params.context.diagnostics.find((d) => sameFinding(f, d)) ?? toDiagnostic(f) }));
+    for (const { f, diagnostic } of relevant) {
       const preferredIndex = f.fixes.findIndex((x) => x.safe);
       f.fixes.forEach((fix, i) => actions.push(quickFix(doc.uri, doc.version, fix, diagnostic, i === (preferredIndex === -1 ? 0 : preferredIndex))));
     }
-    for (const f of relevant) actions.push(...ignoreActions(analysis, doc.uri, f, params.context.diagnostics.find((d) => sameFinding(f, d)) ?? toDiagnostic(f)));
+    // Ignore actions after every fix.
+    for (const { f, diagnostic } of relevant) actions.push(...ignoreActions(analysis, doc.uri, f, diagnostic));
   }
   const fixAllRequested = only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(o + '.') || o === CodeActionKind.SourceFixAll);
   const safeFixes = anySafeFix(findings);

@@ -11,14 +11,17 @@ export function sameFinding(f: Finding, d: DiagnosticKey): boolean {
   return d.code === f.ruleId && comparePositions(d.range.start, f.range.start) === 0 && comparePositions(d.range.end, f.range.end) === 0;
 }
 
-/**
- * Whether the light bulb at `range` shows `f`: the finding overlaps the
- * range, starts where it starts (a cursor on an empty or one-point finding),
- * or is one of the diagnostics the client sent.
- */
-export function isFindingAt(f: Finding, range: Range, diagnostics: readonly DiagnosticKey[]): boolean {
-  return rangesOverlap(f.range, range) || comparePositions(f.range.start, range.start) === 0 || diagnostics.some((d) => sameFinding(f, d));
+/** The finding overlaps the range or starts where it starts (a cursor on an empty or one-point finding). */
+function touches(f: Finding, range: Range): boolean {
+  return rangesOverlap(f.range, range) || comparePositions(f.range.start, range.start) === 0;
 }
+
+/** Whether the light bulb at `range` shows `f`: it touches the range or is one of the diagnostics the client sent. */
+export function isFindingAt(f: Finding, range: Range, diagnostics: readonly DiagnosticKey[]): boolean {
+  return touches(f, range) || diagnostics.some((d) => sameFinding(f, d));
+}
+
+const hasSafeFix = (f: Finding): boolean => f.fixes.some((x) => x.safe);
 
 interface FindingIndex {
   /** reach[i]: the furthest end among findings[0..i]; never decreases, so it can be bisected. */
@@ -35,15 +38,15 @@ function indexOf(findings: readonly Finding[]): FindingIndex | null {
   let index = indexes.get(findings);
   if (index !== undefined) return index;
   const reach: Position[] = new Array<Position>(findings.length);
-  let hasSafeFix = false;
+  let anySafe = false;
   let sorted = true;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
     if (i > 0 && comparePositions(findings[i - 1].range.start, f.range.start) > 0) sorted = false;
     reach[i] = i > 0 && comparePositions(reach[i - 1], f.range.end) >= 0 ? reach[i - 1] : f.range.end;
-    if (!hasSafeFix) hasSafeFix = f.fixes.some((x) => x.safe);
+    if (!anySafe) anySafe = hasSafeFix(f);
   }
-  index = sorted ? { reach, hasSafeFix } : null;
+  index = sorted ? { reach, hasSafeFix: anySafe } : null;
   indexes.set(findings, index);
   return index;
 }
@@ -73,7 +76,8 @@ export function findingsAt(findings: readonly Finding[], range: Range, diagnosti
   const hi = bisect(0, n, (i) => comparePositions(findings[i].range.start, range.end) > 0);
   const lo = bisect(0, hi, (i) => comparePositions(index.reach[i], range.start) >= 0);
   const picked = new Set<number>();
-  for (let i = lo; i < hi; i++) if (isFindingAt(findings[i], range, diagnostics)) picked.add(i);
+  // The sent diagnostics are matched by the loop below, wherever they are.
+  for (let i = lo; i < hi; i++) if (touches(findings[i], range)) picked.add(i);
   for (const d of diagnostics) {
     for (let i = bisect(0, n, (k) => comparePositions(findings[k].range.start, d.range.start) >= 0); i < n && comparePositions(findings[i].range.start, d.range.start) === 0; i++) {
       if (sameFinding(findings[i], d)) picked.add(i);
@@ -85,5 +89,5 @@ export function findingsAt(findings: readonly Finding[], range: Range, diagnosti
 /** Whether any finding has a safe fix (what decides whether fix-all is offered). */
 export function anySafeFix(findings: readonly Finding[]): boolean {
   const index = indexOf(findings);
-  return index ? index.hasSafeFix : findings.some((f) => f.fixes.some((x) => x.safe));
+  return index ? index.hasSafeFix : findings.some(hasSafeFix);
 }
