@@ -1,5 +1,6 @@
 import { ExtensionContext, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { serverProcessEnv } from '../server/launch';
 
 let client: LanguageClient | undefined;
 
@@ -7,9 +8,11 @@ const DOCKERFILE_GLOB = '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
+  // Added to the extension host's environment, which the server inherits.
+  const env = serverProcessEnv(process.env);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Other Dockerfile extensions keep their features; Layerwise only adds its own diagnostics, hovers and fixes.

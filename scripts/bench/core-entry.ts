@@ -2,3 +2,4 @@
 // bundled by scripts/bench/run.mjs so the benchmark needs no tsc output.
 export { defaultLinter, allRules, parseDockerfile, Linter } from '../../shared-rules/index';
 export { generateDockerfile, rng } from './generate';
+export { serverProcessEnv } from '../../server/launch';

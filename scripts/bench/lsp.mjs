@@ -6,10 +6,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-export function lspServer(root, command, args) {
+/** `env`: variables added to this process's environment for the server. */
+export function lspServer(root, command, args, env = {}) {
   const require = createRequire(join(root, 'package.json'));
   const rpc = require('vscode-languageserver-protocol/node');
-  const proc = spawn(command, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(command, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   proc.stderr.on('data', (d) => (stderr += d.toString()));
   // The server may exit first on `exit`: a late write must not crash the benchmark.

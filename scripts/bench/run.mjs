@@ -49,7 +49,8 @@ await build({
 });
 const core = require(coreFile);
 
-const OURS = { name: 'layerwise', command: process.execPath, args: [join(root, 'dist', 'server.js'), '--stdio'] };
+// Ours starts as the VS Code client starts it, with the environment it adds (server/launch.ts).
+const OURS = { name: 'layerwise', command: process.execPath, args: [join(root, 'dist', 'server.js'), '--stdio'], env: core.serverProcessEnv(process.env) };
 const PEER_BIN = join(dirname(require.resolve('dockerfile-language-server-nodejs/package.json')), 'bin', 'docker-langserver');
 const PEER = { name: 'docker-langserver', command: process.execPath, args: [PEER_BIN, '--stdio'] };
 // The full catalog, hint rules included.
@@ -79,7 +80,7 @@ async function coldStarts(server, init) {
   const out = [];
   for (let k = 0; k < N.cold; k++) {
     const t0 = performance.now();
-    const s = lspServer(root, server.command, server.args);
+    const s = lspServer(root, server.command, server.args, server.env);
     await s.initialize(init);
     out.push(performance.now() - t0);
     await s.shutdown();
@@ -88,7 +89,7 @@ async function coldStarts(server, init) {
 }
 
 async function sizeRun(server, init, size, sessionIndex) {
-  const s = lspServer(root, server.command, server.args);
+  const s = lspServer(root, server.command, server.args, server.env);
   await s.initialize(init);
   s.notify('initialized', {});
   // Let start-up work (data tables, registrations) finish before timing edits.

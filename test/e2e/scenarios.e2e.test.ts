@@ -40,6 +40,27 @@ const FIXALL_FIXED = [
 
 const CONTEXT_RULE = 'copy-whole-context-without-dockerignore';
 
+/**
+ * The environment of this session's Layerwise server process (its command
+ * line names the session's extensions folder); undefined without /proc.
+ */
+function layerwiseServerEnv(session: E2ESession): Map<string, string> | undefined {
+  if (!fs.existsSync('/proc/self/environ')) return undefined;
+  const sessionDir = path.dirname(session.userDataDir);
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let cmdline: string;
+    try {
+      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    if (!cmdline.includes(sessionDir) || !cmdline.includes(path.join('dist', 'server.js'))) continue;
+    const entries = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
+    return new Map(entries.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  }
+  throw new Error(`no Layerwise server process under ${sessionDir}`);
+}
+
 function fixtureText(scenario: string): string {
   return fs.readFileSync(fixturePath('scenarios', scenario, 'Dockerfile'), 'utf8');
 }
@@ -127,6 +148,10 @@ describe('e2e scenarios: Layerwise in a real VS Code', function () {
       { severity: 'Info', message: '3 consecutive RUN instructions could be one layer: merge them with `&&`.', source: 'layerwise', code: 'merge-consecutive-runs', line: 3, column: 1 },
     ];
     for (const row of headline) assert.ok(expected.some((e) => JSON.stringify(e) === JSON.stringify(row)), `the engine no longer reports ${JSON.stringify(row)}`);
+
+    // The client starts the server with the environment server/launch.ts adds (a user's own value wins).
+    const env = layerwiseServerEnv(session);
+    if (env) assert.strictEqual(env.get('MALLOC_ARENA_MAX'), process.env.MALLOC_ARENA_MAX ?? '2', 'the server process environment');
 
     await openProblemsPanel(session);
     try {
