@@ -1,5 +1,6 @@
 import { LineIndex } from '../text/line-index';
 import { Range } from '../text/types';
+import { DocArg } from './doc-arg';
 import { Arg, Flag } from './types';
 
 /*
@@ -300,7 +301,7 @@ export function readInstructionFast(chunk: string, lines: LineIndex): FastInstru
     // Most arguments have no quotes or escapes. Their value, built a character
     // at a time, is then a tree of string pieces as long as the argument; the
     // raw slice is one small object for the same text.
-    return { raw, value: a.value === raw ? raw : a.value, range: lines.rangeOf(a.start, a.end) };
+    return DocArg.at(lines, raw, a.value === raw ? raw : a.value, a.start, a.end);
   });
   return { keyword, keywordRange, flags, args };
 }

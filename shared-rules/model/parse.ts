@@ -1,6 +1,7 @@
 import { DockerfileParser, Instruction as AstInstruction, JSONInstruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import { LineIndex } from '../text/line-index';
 import { detach } from '../text/detach';
+import { DocArg, moveArg } from './doc-arg';
 import { Range, shiftLines } from '../text/types';
 import { detectEscape, HeredocSpan, LogicalUnit, splitLogicalUnits } from './logical-lines';
 import { readInstructionFast } from './fast-instruction';
@@ -39,10 +40,10 @@ function toRelative(instr: AstInstruction, chunk: LineIndex, lineShift: number):
       });
     }
   }
-  const args: Arg[] = instr.getArguments().map((a) => ({ raw: chunk.slice(a.getRange()), value: a.getValue(), range: shiftLines(a.getRange(), lineShift) }));
+  const args: Arg[] = instr.getArguments().map((a) => DocArg.over(chunk.slice(a.getRange()), a.getValue(), a.getRange(), lineShift));
   let jsonStrings: Arg[] | undefined;
   if (instr instanceof JSONInstruction && instr.getOpeningBracket()) {
-    jsonStrings = instr.getJSONStrings().map((a) => ({ raw: chunk.slice(a.getRange()), value: a.getJSONValue(), range: shiftLines(a.getRange(), lineShift) }));
+    jsonStrings = instr.getJSONStrings().map((a) => DocArg.over(chunk.slice(a.getRange()), a.getJSONValue(), a.getRange(), lineShift));
   }
   let trigger: RelativeInstruction | undefined;
   if (instr instanceof Onbuild) {
@@ -80,12 +81,12 @@ function parseChunk(sliced: string, escape: EscapeChar): RelativeInstruction | u
 
 function shiftRelative(rel: RelativeInstruction, lines: number): Pick<Instruction, 'keyword' | 'keywordRange' | 'flags' | 'args'> & { trigger?: RelativeInstruction; jsonStrings?: Arg[] } {
   return {
-    jsonStrings: rel.jsonStrings?.map((a) => ({ ...a, range: shiftLines(a.range, lines) })),
+    jsonStrings: rel.jsonStrings?.map((a) => moveArg(a, lines)),
     keyword: rel.keyword,
     keywordRange: shiftLines(rel.keywordRange, lines),
     // Literals rather than spreads: this runs for every argument of every instruction of every parse.
     flags: rel.flags.map((f) => ({ name: f.name, value: f.value, range: shiftLines(f.range, lines), nameRange: shiftLines(f.nameRange, lines), valueRange: f.valueRange && shiftLines(f.valueRange, lines) })),
-    args: rel.args.map((a) => ({ raw: a.raw, value: a.value, range: shiftLines(a.range, lines) })),
+    args: rel.args.map((a) => moveArg(a, lines)),
     trigger: rel.trigger,
   };
 }
@@ -409,7 +410,7 @@ function shiftInstruction(i: Instruction, d: number, dOff: number, index: number
     start: i.start + dOff,
     end: i.end + dOff,
     flags: i.flags.map((f) => ({ ...f, range: shiftLines(f.range, d), nameRange: shiftLines(f.nameRange, d), valueRange: f.valueRange && shiftLines(f.valueRange, d) })),
-    args: i.args.map((x) => ({ ...x, range: shiftLines(x.range, d) })),
+    args: i.args.map((x) => moveArg(x, d)),
     argsRange: i.argsRange && shiftLines(i.argsRange, d),
     heredocs: i.heredocs.map((h) => ({ ...h, markerRange: shiftLines(h.markerRange, d), bodyRange: h.bodyRange && shiftLines(h.bodyRange, d), endRange: h.endRange && shiftLines(h.endRange, d) })),
   };
@@ -446,11 +447,11 @@ function shiftRecord(r: UnitRecord, d: number, dOff: number, index: number): Uni
 
 /** JSON-form arguments: one per array element, ranges from dockerfile-ast's string tokens when they line up. */
 function jsonArgValues(values: string[], strings: Arg[], astArgs: Arg[]): Arg[] {
-  if (strings.length === values.length) return strings.map((a, i) => ({ ...a, value: values[i] }));
+  if (strings.length === values.length) return strings.map((a, i) => (a instanceof DocArg ? a.withValue(values[i]) : DocArg.over(a.raw, values[i], a.range)));
   if (astArgs.length === 0) return [];
   const first = astArgs[0].range;
   const last = astArgs[astArgs.length - 1].range;
-  return values.map((v) => ({ raw: JSON.stringify(v), value: v, range: { start: first.start, end: last.end } }));
+  return values.map((v) => DocArg.over(JSON.stringify(v), v, { start: first.start, end: last.end }));
 }
 
 /** The joined logical line of an instruction (what BuildKit's parser reads). */

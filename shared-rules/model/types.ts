@@ -32,7 +32,8 @@ export interface Arg {
   raw: string;
   /** The argument after Dockerfile quote/escape processing (no variable expansion). */
   value: string;
-  range: Range;
+  /** Built on each read in the parser's arguments (model/doc-arg): a fresh object. */
+  readonly range: Range;
 }
 
 export interface Heredoc {

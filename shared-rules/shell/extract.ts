@@ -31,7 +31,7 @@ export function extractions(script: ShellScript, isArchive: (w: Word) => boolean
     if (!ok) continue;
     for (const a of inv.args) {
       const v = a.value.startsWith('--file=') ? a.value.slice('--file='.length) : a.value;
-      if (isArchive({ ...a, value: v })) {
+      if (isArchive(v === a.value ? a : { text: a.text, value: v, static: a.static, start: a.start, end: a.end, range: a.range })) {
         out.push({ inv, archive: a, tool: inv.program });
         break;
       }

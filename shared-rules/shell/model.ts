@@ -3,6 +3,7 @@ import { Range } from '../text/types';
 import { MappedText } from '../model/source-map';
 import { parseScript } from './script-parser';
 import { textCache } from '../text/text-cache';
+import { CommandParts, DocCommand, DocWord } from './doc-nodes';
 
 export type Separator = '&&' | '||' | ';' | '|' | '|&' | '&';
 
@@ -16,7 +17,8 @@ export interface Word {
   /** Document offsets and range. */
   start: number;
   end: number;
-  range: Range;
+  /** Built on each read (see text/packed-range): a fresh object. */
+  readonly range: Range;
 }
 
 export interface Redirect {
@@ -40,7 +42,8 @@ export interface SimpleCommand {
   conditional: boolean;
   start: number;
   end: number;
-  range: Range;
+  /** Built on each read (see text/packed-range): a fresh object. */
+  readonly range: Range;
   /** Order in the script. */
   index: number;
 }
@@ -80,15 +83,9 @@ function relativeScript(sliced: string): RelScript {
 /** Parses shell text taken from the document and maps every word back to it. */
 export function buildShellScript(source: MappedText, lines: LineIndex): ShellScript {
   const rel = relativeScript(source.text);
-  const mapWord = (w: RelWord): Word => {
-    const start = source.toDocument(w.start);
-    const end = source.toDocument(w.end, true);
-    return { text: w.text, value: w.value, static: w.static, start, end, range: lines.rangeOf(start, end) };
-  };
+  const mapWord = (w: RelWord): Word => DocWord.at(lines, w.text, w.value, w.static, source.toDocument(w.start), source.toDocument(w.end, true));
   const commands = rel.commands.map((c, index): SimpleCommand => {
-    const start = source.toDocument(c.start);
-    const end = source.toDocument(c.end, true);
-    return {
+    const parts: CommandParts = {
       name: c.name.value,
       nameWord: mapWord(c.name),
       args: c.args.map(mapWord),
@@ -97,11 +94,9 @@ export function buildShellScript(source: MappedText, lines: LineIndex): ShellScr
       separator: c.separator,
       inSubstitution: c.inSubstitution,
       conditional: c.conditional,
-      start,
-      end,
-      range: lines.rangeOf(start, end),
       index,
     };
+    return DocCommand.at(lines, parts, source.toDocument(c.start), source.toDocument(c.end, true));
   });
   return { source, commands, hasErrors: rel.hasErrors, hasPipe: rel.hasPipe, hasComment: rel.hasComment };
 }

@@ -1,7 +1,7 @@
 import { MappedText } from '../model/source-map';
 import { Instruction } from '../model/types';
-import { Range, shiftLines } from '../text/types';
 import type { RunScripts } from './run-scripts';
+import { CommandParts, DocCommand, DocWord } from './doc-nodes';
 import { ShellScript, SimpleCommand, Word } from './model';
 
 /*
@@ -12,34 +12,32 @@ import { ShellScript, SimpleCommand, Word } from './model';
  * after an edit would otherwise cost on each keystroke.
  */
 
-// Unmoved lines keep their range objects: most words of a shifted RUN stay on their lines.
-function shiftRange(r: Range, d: number): Range {
-  return d === 0 ? r : shiftLines(r, d);
+function shiftWord(w: Word, dOff: number, d: number): Word {
+  if (w instanceof DocWord) return w.moved(dOff, d);
+  const r = w.range;
+  return new DocWord(w.text, w.value, w.static, w.start + dOff, w.end + dOff, r.start.line + d, r.start.character, r.end.line + d, r.end.character);
 }
 
-function shiftWord(w: Word, dOff: number, d: number): Word {
-  return { text: w.text, value: w.value, static: w.static, start: w.start + dOff, end: w.end + dOff, range: shiftRange(w.range, d) };
+function shiftCommand(c: SimpleCommand, dOff: number, d: number): SimpleCommand {
+  const parts: CommandParts = {
+    name: c.name,
+    nameWord: shiftWord(c.nameWord, dOff, d),
+    args: c.args.map((w) => shiftWord(w, dOff, d)),
+    assignments: c.assignments.map((a) => ({ name: a.name, value: a.value, word: a.word && shiftWord(a.word, dOff, d) })),
+    redirects: c.redirects.map((r) => ({ operator: r.operator, target: r.target && shiftWord(r.target, dOff, d) })),
+    separator: c.separator,
+    inSubstitution: c.inSubstitution,
+    conditional: c.conditional,
+    index: c.index,
+  };
+  if (c instanceof DocCommand) return c.moved(parts, dOff, d);
+  const r = c.range;
+  return new DocCommand(parts, c.start + dOff, c.end + dOff, r.start.line + d, r.start.character, r.end.line + d, r.end.character);
 }
 
 function shiftScript(s: ShellScript, dOff: number, d: number): ShellScript {
   const source = new MappedText(s.source.text, s.source.segments.map((g) => ({ at: g.at, doc: g.doc + dOff, length: g.length })));
-  const commands = s.commands.map(
-    (c): SimpleCommand => ({
-      name: c.name,
-      nameWord: shiftWord(c.nameWord, dOff, d),
-      args: c.args.map((w) => shiftWord(w, dOff, d)),
-      assignments: c.assignments.map((a) => ({ name: a.name, value: a.value, word: a.word && shiftWord(a.word, dOff, d) })),
-      redirects: c.redirects.map((r) => ({ operator: r.operator, target: r.target && shiftWord(r.target, dOff, d) })),
-      separator: c.separator,
-      inSubstitution: c.inSubstitution,
-      conditional: c.conditional,
-      start: c.start + dOff,
-      end: c.end + dOff,
-      range: shiftRange(c.range, d),
-      index: c.index,
-    }),
-  );
-  return { source, commands, hasErrors: s.hasErrors, hasPipe: s.hasPipe, hasComment: s.hasComment };
+  return { source, commands: s.commands.map((c) => shiftCommand(c, dOff, d)), hasErrors: s.hasErrors, hasPipe: s.hasPipe, hasComment: s.hasComment };
 }
 
 /**
