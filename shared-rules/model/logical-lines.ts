@@ -1,5 +1,6 @@
 import { LineIndex } from '../text/line-index';
 import { EscapeChar } from './types';
+import { NONE } from './none';
 
 /**
  * Splits a Dockerfile into the units BuildKit's parser sees. We do this
@@ -11,7 +12,7 @@ import { EscapeChar } from './types';
 export type LogicalUnit =
   | { kind: 'directive'; line: number; name: string; value: string; nameStart: number; nameEnd: number; valueStart: number; valueEnd: number }
   | { kind: 'comment'; line: number }
-  | { kind: 'instruction'; startLine: number; endLine: number; logicalEndLine: number; heredocs: HeredocSpan[]; emptyContinuationLines: number[] };
+  | { kind: 'instruction'; startLine: number; endLine: number; logicalEndLine: number; heredocs: readonly HeredocSpan[]; emptyContinuationLines: readonly number[] };
 
 export interface HeredocSpan {
   name: string;
@@ -134,7 +135,7 @@ export function splitLogicalUnits(index: LineIndex, escape: EscapeChar, startLin
         if (endLine === -1) break;
       }
     }
-    units.push({ kind: 'instruction', startLine, endLine: l, logicalEndLine, heredocs, emptyContinuationLines });
+    units.push({ kind: 'instruction', startLine, endLine: l, logicalEndLine, heredocs: heredocs.length > 0 ? heredocs : NONE, emptyContinuationLines: emptyContinuationLines.length > 0 ? emptyContinuationLines : NONE });
     l++;
   }
   return units;

@@ -2,6 +2,7 @@ import { DockerfileParser, Instruction as AstInstruction, JSONInstruction, Modif
 import { LineIndex } from '../text/line-index';
 import { detach } from '../text/detach';
 import { DocArg, moveArg } from './doc-arg';
+import { mapOrNone, NONE } from './none';
 import { Range, shiftLines } from '../text/types';
 import { detectEscape, HeredocSpan, LogicalUnit, splitLogicalUnits } from './logical-lines';
 import { readInstructionFast } from './fast-instruction';
@@ -85,7 +86,7 @@ function shiftRelative(rel: RelativeInstruction, lines: number): Pick<Instructio
     keyword: rel.keyword,
     keywordRange: shiftLines(rel.keywordRange, lines),
     // Literals rather than spreads: this runs for every argument of every instruction of every parse.
-    flags: rel.flags.map((f) => ({ name: f.name, value: f.value, range: shiftLines(f.range, lines), nameRange: shiftLines(f.nameRange, lines), valueRange: f.valueRange && shiftLines(f.valueRange, lines) })),
+    flags: mapOrNone(rel.flags, (f) => ({ name: f.name, value: f.value, range: shiftLines(f.range, lines), nameRange: shiftLines(f.nameRange, lines), valueRange: f.valueRange && shiftLines(f.valueRange, lines) })),
     args: rel.args.map((a) => moveArg(a, lines)),
     trigger: rel.trigger,
   };
@@ -120,8 +121,8 @@ function jsonArgs(joined: MappedText, argsStartDoc: number | undefined): { json:
   return { json: undefined, invalid: true };
 }
 
-function buildHeredocs(spans: HeredocSpan[], joined: MappedText, lines: LineIndex, text: string): Heredoc[] {
-  return spans.map((h) => {
+function buildHeredocs(spans: readonly HeredocSpan[], joined: MappedText, lines: LineIndex, text: string): readonly Heredoc[] {
+  return mapOrNone(spans, (h) => {
     const markerStart = joined.toDocument(h.markerIndex);
     const markerEnd = joined.toDocument(h.markerIndex + h.markerLength, true);
     const hasBody = h.bodyEndLine >= h.bodyStartLine;
@@ -147,7 +148,7 @@ interface UnitRecord {
   instr?: Instruction;
   comment?: Comment;
   directive?: Directive;
-  problems: SyntaxProblem[];
+  problems: readonly SyntaxProblem[];
 }
 
 interface ModelInternals {
@@ -168,7 +169,7 @@ function buildRecord(u: LogicalUnit, lines: LineIndex, text: string, escape: Esc
     return {
       unit: u,
       textId: nextTextId++,
-      problems: [],
+      problems: NONE,
       directive: {
         name: detach(u.name),
         value: detach(u.value),
@@ -180,7 +181,7 @@ function buildRecord(u: LogicalUnit, lines: LineIndex, text: string, escape: Esc
   }
   if (u.kind === 'comment') {
     const t = lines.lineText(u.line);
-    return { unit: u, textId: nextTextId++, problems: [], comment: { text: detach(t.replace(/^[ \t]*#/, '').trim()), range: lines.rangeOf(lines.lineStart(u.line), lines.lineEnd(u.line)), line: u.line } };
+    return { unit: u, textId: nextTextId++, problems: NONE, comment: { text: detach(t.replace(/^[ \t]*#/, '').trim()), range: lines.rangeOf(lines.lineStart(u.line), lines.lineEnd(u.line)), line: u.line } };
   }
   const chunkStart = lines.lineStart(u.startLine);
   const chunkEnd = lines.lineEnd(u.logicalEndLine);
@@ -209,12 +210,12 @@ function buildRecord(u: LogicalUnit, lines: LineIndex, text: string, escape: Esc
     argsRange: shifted.args.length > 0 ? { start: shifted.args[0].range.start, end: lastArg.range.end } : undefined,
     jsonForm: json !== undefined,
     jsonInvalid: invalid,
-    heredocs: joined ? buildHeredocs(u.heredocs, joined, lines, text) : [],
+    heredocs: joined ? buildHeredocs(u.heredocs, joined, lines, text) : NONE,
     stageIndex: -1,
   };
   if (shifted.trigger) {
     const t = shiftRelative(shifted.trigger, u.startLine);
-    instr.trigger = { ...instr, keyword: t.keyword, keywordRange: t.keywordRange, flags: t.flags, args: t.args, heredocs: [], jsonForm: false, jsonInvalid: false, start: lines.offsetAt(t.keywordRange.start) };
+    instr.trigger = { ...instr, keyword: t.keyword, keywordRange: t.keywordRange, flags: t.flags, args: t.args, heredocs: NONE, jsonForm: false, jsonInvalid: false, start: lines.offsetAt(t.keywordRange.start) };
   }
   const problems: SyntaxProblem[] = [];
   for (const h of instr.heredocs) {
@@ -224,7 +225,7 @@ function buildRecord(u: LogicalUnit, lines: LineIndex, text: string, escape: Esc
     problems.push({ code: 'empty-continuation-line', message: 'Empty continuation line: remove it (BuildKit warns and a future version will reject it).', range: lines.rangeOf(lines.lineStart(l), lines.lineEnd(l)) });
   }
   joinedOut[index] = joined;
-  return { unit: u, textId: nextTextId++, instr, problems };
+  return { unit: u, textId: nextTextId++, instr, problems: problems.length > 0 ? problems : NONE };
 }
 
 function assemble(text: string, lines: LineIndex, escape: EscapeChar, records: UnitRecord[], joined: (MappedText | undefined)[]): DockerfileModel {
@@ -409,10 +410,10 @@ function shiftInstruction(i: Instruction, d: number, dOff: number, index: number
     endLine: i.endLine + d,
     start: i.start + dOff,
     end: i.end + dOff,
-    flags: i.flags.map((f) => ({ ...f, range: shiftLines(f.range, d), nameRange: shiftLines(f.nameRange, d), valueRange: f.valueRange && shiftLines(f.valueRange, d) })),
+    flags: mapOrNone(i.flags, (f) => ({ ...f, range: shiftLines(f.range, d), nameRange: shiftLines(f.nameRange, d), valueRange: f.valueRange && shiftLines(f.valueRange, d) })),
     args: i.args.map((x) => moveArg(x, d)),
     argsRange: i.argsRange && shiftLines(i.argsRange, d),
-    heredocs: i.heredocs.map((h) => ({ ...h, markerRange: shiftLines(h.markerRange, d), bodyRange: h.bodyRange && shiftLines(h.bodyRange, d), endRange: h.endRange && shiftLines(h.endRange, d) })),
+    heredocs: mapOrNone(i.heredocs, (h) => ({ ...h, markerRange: shiftLines(h.markerRange, d), bodyRange: h.bodyRange && shiftLines(h.bodyRange, d), endRange: h.endRange && shiftLines(h.endRange, d) })),
   };
   if (i.trigger) {
     const t = shiftInstruction(i.trigger, d, dOff, index);
@@ -430,15 +431,15 @@ function shiftUnit(u: LogicalUnit, d: number): LogicalUnit {
     startLine: u.startLine + d,
     endLine: u.endLine + d,
     logicalEndLine: u.logicalEndLine + d,
-    heredocs: u.heredocs.map((h) => ({ ...h, bodyStartLine: h.bodyStartLine + d, bodyEndLine: h.bodyEndLine + d, endLine: h.endLine === -1 ? -1 : h.endLine + d })),
-    emptyContinuationLines: u.emptyContinuationLines.map((l) => l + d),
+    heredocs: mapOrNone(u.heredocs, (h) => ({ ...h, bodyStartLine: h.bodyStartLine + d, bodyEndLine: h.bodyEndLine + d, endLine: h.endLine === -1 ? -1 : h.endLine + d })),
+    emptyContinuationLines: mapOrNone(u.emptyContinuationLines, (l) => l + d),
   };
 }
 
 function shiftRecord(r: UnitRecord, d: number, dOff: number, index: number): UnitRecord {
   // Instructions are always copied: their stage index is assigned anew.
   if (d === 0 && dOff === 0 && !r.instr) return r;
-  const out: UnitRecord = { unit: shiftUnit(r.unit, d), textId: r.textId, problems: d === 0 ? r.problems : r.problems.map((x) => ({ ...x, range: shiftLines(x.range, d) })) };
+  const out: UnitRecord = { unit: shiftUnit(r.unit, d), textId: r.textId, problems: d === 0 ? r.problems : mapOrNone(r.problems, (x) => ({ ...x, range: shiftLines(x.range, d) })) };
   if (r.instr) out.instr = shiftInstruction(r.instr, d, dOff, index);
   if (r.comment) out.comment = d === 0 ? r.comment : { ...r.comment, range: shiftLines(r.comment.range, d), line: r.comment.line + d };
   if (r.directive) out.directive = r.directive;

@@ -63,7 +63,7 @@ export interface Instruction {
   /** Offsets into the document text. */
   start: number;
   end: number;
-  flags: Flag[];
+  flags: readonly Flag[];
   /** Arguments after the flags. For JSON form: the JSON strings. */
   args: Arg[];
   /** From the first argument to the end of the arguments (no heredoc bodies). */
@@ -71,7 +71,7 @@ export interface Instruction {
   jsonForm: boolean;
   /** Set for a JSON-form instruction whose array is malformed. */
   jsonInvalid: boolean;
-  heredocs: Heredoc[];
+  heredocs: readonly Heredoc[];
   /** Stage index, or -1 for instructions before the first FROM. */
   stageIndex: number;
   /** ONBUILD's trigger instruction. */

@@ -37,8 +37,8 @@ export interface CommandParts {
   name: string;
   nameWord: Word;
   args: Word[];
-  assignments: { name: string; value: string; word?: Word }[];
-  redirects: Redirect[];
+  assignments: readonly { name: string; value: string; word?: Word }[];
+  redirects: readonly Redirect[];
   separator: Separator | undefined;
   inSubstitution: boolean;
   conditional: boolean;
@@ -50,8 +50,8 @@ export class DocCommand extends PackedRange implements SimpleCommand {
   readonly name: string;
   readonly nameWord: Word;
   readonly args: Word[];
-  readonly assignments: { name: string; value: string; word?: Word }[];
-  readonly redirects: Redirect[];
+  readonly assignments: readonly { name: string; value: string; word?: Word }[];
+  readonly redirects: readonly Redirect[];
   readonly separator: Separator | undefined;
   readonly inSubstitution: boolean;
   readonly conditional: boolean;

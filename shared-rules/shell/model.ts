@@ -3,6 +3,7 @@ import { Range } from '../text/types';
 import { MappedText } from '../model/source-map';
 import { parseScript } from './script-parser';
 import { textCache } from '../text/text-cache';
+import { mapOrNone } from '../model/none';
 import { CommandParts, DocCommand, DocWord } from './doc-nodes';
 
 export type Separator = '&&' | '||' | ';' | '|' | '|&' | '&';
@@ -32,8 +33,8 @@ export interface SimpleCommand {
   nameWord: Word;
   args: Word[];
   /** `VAR=value` prefixes; `word` is the whole `VAR=value` as written. */
-  assignments: { name: string; value: string; word?: Word }[];
-  redirects: Redirect[];
+  assignments: readonly { name: string; value: string; word?: Word }[];
+  redirects: readonly Redirect[];
   /** The operator before this command; undefined for the first one or after a newline. */
   separator: Separator | undefined;
   /** Inside `$(…)`/backticks. */
@@ -89,8 +90,8 @@ export function buildShellScript(source: MappedText, lines: LineIndex): ShellScr
       name: c.name.value,
       nameWord: mapWord(c.name),
       args: c.args.map(mapWord),
-      assignments: c.assignments.map((a) => ({ name: a.name, value: a.value, word: mapWord(a.word) })),
-      redirects: c.redirects.map((r) => ({ operator: r.operator, target: r.target && mapWord(r.target) })),
+      assignments: mapOrNone(c.assignments, (a) => ({ name: a.name, value: a.value, word: mapWord(a.word) })),
+      redirects: mapOrNone(c.redirects, (r) => ({ operator: r.operator, target: r.target && mapWord(r.target) })),
       separator: c.separator,
       inSubstitution: c.inSubstitution,
       conditional: c.conditional,

@@ -1,6 +1,7 @@
 import { MappedText } from '../model/source-map';
 import { Instruction } from '../model/types';
 import type { RunScripts } from './run-scripts';
+import { mapOrNone } from '../model/none';
 import { CommandParts, DocCommand, DocWord } from './doc-nodes';
 import { ShellScript, SimpleCommand, Word } from './model';
 
@@ -23,8 +24,8 @@ function shiftCommand(c: SimpleCommand, dOff: number, d: number): SimpleCommand 
     name: c.name,
     nameWord: shiftWord(c.nameWord, dOff, d),
     args: c.args.map((w) => shiftWord(w, dOff, d)),
-    assignments: c.assignments.map((a) => ({ name: a.name, value: a.value, word: a.word && shiftWord(a.word, dOff, d) })),
-    redirects: c.redirects.map((r) => ({ operator: r.operator, target: r.target && shiftWord(r.target, dOff, d) })),
+    assignments: mapOrNone(c.assignments, (a) => ({ name: a.name, value: a.value, word: a.word && shiftWord(a.word, dOff, d) })),
+    redirects: mapOrNone(c.redirects, (r) => ({ operator: r.operator, target: r.target && shiftWord(r.target, dOff, d) })),
     separator: c.separator,
     inSubstitution: c.inSubstitution,
     conditional: c.conditional,
