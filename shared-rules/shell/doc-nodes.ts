@@ -33,17 +33,7 @@ export class DocWord extends PackedRange implements Word {
 }
 
 /** The fields of a SimpleCommand other than its range and offsets. */
-export interface CommandParts {
-  name: string;
-  nameWord: Word;
-  args: Word[];
-  assignments: readonly { name: string; value: string; word?: Word }[];
-  redirects: readonly Redirect[];
-  separator: Separator | undefined;
-  inSubstitution: boolean;
-  conditional: boolean;
-  index: number;
-}
+export type CommandParts = Omit<SimpleCommand, 'start' | 'end' | 'range'>;
 
 /** A simple command of a script, placed in the document. */
 export class DocCommand extends PackedRange implements SimpleCommand {
