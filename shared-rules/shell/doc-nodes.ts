@@ -26,10 +26,25 @@ export class DocWord extends PackedRange implements Word {
     return new DocWord(text, value, isStatic, start, end, s.line, s.character, e.line, e.character);
   }
 
+  /** The same place with another text and value. */
+  retexted(text: string, value: string): DocWord {
+    return new DocWord(text, value, this.static, this.start, this.end, this.sl, this.sc, this.el, this.ec);
+  }
+
   /** The same word `dOff` characters and `d` lines later (its lines moved whole). */
   moved(dOff: number, d: number): DocWord {
     return new DocWord(this.text, this.value, this.static, this.start + dOff, this.end + dOff, this.sl + d, this.sc, this.el + d, this.ec);
   }
+}
+
+/**
+ * `w`'s place with another text and value: an option's value written inside
+ * its word (`--url=…`, `-ofile`, `--file=x.tar`). Not a spread, which would
+ * lose a DocWord's range.
+ */
+export function retextWord(w: Word, text: string, value: string): Word {
+  if (w instanceof DocWord) return w.retexted(text, value);
+  return { text, value, static: w.static, start: w.start, end: w.end, range: w.range };
 }
 
 /** The fields of a SimpleCommand other than its range and offsets. */

@@ -1,4 +1,5 @@
 import { Invocation, invocation } from './commands';
+import { retextWord } from './doc-nodes';
 import { ShellScript, SimpleCommand, Word } from './model';
 
 /** One curl or wget call. */
@@ -30,11 +31,6 @@ const WGET_LONG_VALUE = new Set([
   '--method', '--body-data', '--body-file', '--referer', '--save-cookies', '--load-cookies', '--progress', '--secure-protocol', '--bind-address', '--max-redirect',
 ]);
 
-/** An option's value written inside its word (`--url=…`, `-ofile`): the word's place, that text. Not a spread: a word's range is a getter. */
-function withText(w: Word, text: string): Word {
-  return { text, value: text, static: w.static, start: w.start, end: w.end, range: w.range };
-}
-
 function parseDownload(inv: Invocation, tool: 'curl' | 'wget'): Download {
   const shortValue = tool === 'curl' ? CURL_SHORT_VALUE : WGET_SHORT_VALUE;
   const longValue = tool === 'curl' ? CURL_LONG_VALUE : WGET_LONG_VALUE;
@@ -52,7 +48,7 @@ function parseDownload(inv: Invocation, tool: 'curl' | 'wget'): Download {
       const eq = v.indexOf('=');
       const name = eq === -1 ? v : v.slice(0, eq);
       let value: Word | undefined;
-      if (eq !== -1) value = withText(w, v.slice(eq + 1));
+      if (eq !== -1) value = retextWord(w, v.slice(eq + 1), v.slice(eq + 1));
       else if (longValue.has(name)) value = args[++i];
       if (name === '--remote-name' || name === '--remote-name-all') remoteName = true;
       if (name === outLong && value) {
@@ -68,7 +64,7 @@ function parseDownload(inv: Invocation, tool: 'curl' | 'wget'): Download {
         if (tool === 'curl' && c === 'O') remoteName = true;
         if (!shortValue.includes(c)) continue;
         const attached = v.slice(k + 1);
-        const value: Word | undefined = attached ? withText(w, attached) : args[++i];
+        const value: Word | undefined = attached ? retextWord(w, attached, attached) : args[++i];
         if (c === outShort && value) {
           if (value.value === '-') stdoutOut = true;
           else output = value;

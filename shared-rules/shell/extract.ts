@@ -1,4 +1,5 @@
 import { Invocation, invocation } from './commands';
+import { retextWord } from './doc-nodes';
 import { ShellScript, Word } from './model';
 
 export interface Extraction {
@@ -31,7 +32,7 @@ export function extractions(script: ShellScript, isArchive: (w: Word) => boolean
     if (!ok) continue;
     for (const a of inv.args) {
       const v = a.value.startsWith('--file=') ? a.value.slice('--file='.length) : a.value;
-      if (isArchive(v === a.value ? a : { text: a.text, value: v, static: a.static, start: a.start, end: a.end, range: a.range })) {
+      if (isArchive(v === a.value ? a : retextWord(a, a.text, v))) {
         out.push({ inv, archive: a, tool: inv.program });
         break;
       }
