@@ -292,7 +292,7 @@ function reparse(text: string, prev: DockerfileModel): DockerfileModel | undefin
   const max = Math.min(old.length, text.length);
   const a = commonPrefix(old, text, max);
   const b = commonSuffix(old, text, max - a);
-  const lines = new LineIndex(text);
+  const lines = LineIndex.afterEdit(prev.lines, text, a, b);
   // One line of margin on each side: a CR/LF pair split by the edit changes where lines break.
   const firstLine = Math.max(0, Math.min(prev.lines.positionAt(a).line, lines.positionAt(a).line) - 1);
   if (firstLine <= p.directivesEnd) return undefined;
