@@ -1,4 +1,5 @@
 import { Finding } from '../../shared-rules/engine/types';
+import { bisect } from '../../shared-rules/text/bisect';
 import { comparePositions, Position, Range, rangesOverlap } from '../../shared-rules/text/types';
 
 /** A diagnostic as the client sends it back in a code-action request: what identifies a finding. */
@@ -49,16 +50,6 @@ function indexOf(findings: readonly Finding[]): FindingIndex | null {
   index = sorted ? { reach, hasSafeFix: anySafe } : null;
   indexes.set(findings, index);
   return index;
-}
-
-/** First i in [lo, hi) with pred(i), for a pred that is false then true; hi when none. */
-function bisect(lo: number, hi: number, pred: (i: number) => boolean): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pred(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /**

@@ -26,6 +26,14 @@ export class DocArg extends PackedRange implements Arg {
     return new DocArg(raw, value, r.start.line + d, r.start.character, r.end.line + d, r.end.character);
   }
 
+  /**
+   * `a` as a DocArg: itself, or a packed copy of another implementation of
+   * Arg. Copies go through here, never a spread, which would lose the range.
+   */
+  static of(a: Arg): DocArg {
+    return a instanceof DocArg ? a : DocArg.over(a.raw, a.value, a.range);
+  }
+
   /** The same argument `d` lines later. */
   moved(d: number): DocArg {
     return new DocArg(this.raw, this.value, this.sl + d, this.sc, this.el + d, this.ec);
@@ -35,9 +43,4 @@ export class DocArg extends PackedRange implements Arg {
   withValue(value: string): DocArg {
     return new DocArg(this.raw, value, this.sl, this.sc, this.el, this.ec);
   }
-}
-
-/** `a` moved `d` lines: shares nothing with it. Not a spread: a DocArg's range is a getter. */
-export function moveArg(a: Arg, d: number): DocArg {
-  return a instanceof DocArg ? a.moved(d) : DocArg.over(a.raw, a.value, a.range, d);
 }

@@ -1,7 +1,7 @@
 import { DockerfileParser, Instruction as AstInstruction, JSONInstruction, ModifiableInstruction, Onbuild } from 'dockerfile-ast';
 import { LineIndex } from '../text/line-index';
 import { detach } from '../text/detach';
-import { DocArg, moveArg } from './doc-arg';
+import { DocArg } from './doc-arg';
 import { mapOrNone, NONE } from './none';
 import { Range, shiftLines } from '../text/types';
 import { detectEscape, HeredocSpan, LogicalUnit, splitLogicalUnits } from './logical-lines';
@@ -82,12 +82,12 @@ function parseChunk(sliced: string, escape: EscapeChar): RelativeInstruction | u
 
 function shiftRelative(rel: RelativeInstruction, lines: number): Pick<Instruction, 'keyword' | 'keywordRange' | 'flags' | 'args'> & { trigger?: RelativeInstruction; jsonStrings?: Arg[] } {
   return {
-    jsonStrings: rel.jsonStrings?.map((a) => moveArg(a, lines)),
+    jsonStrings: rel.jsonStrings?.map((a) => DocArg.of(a).moved(lines)),
     keyword: rel.keyword,
     keywordRange: shiftLines(rel.keywordRange, lines),
     // Literals rather than spreads: this runs for every argument of every instruction of every parse.
     flags: mapOrNone(rel.flags, (f) => ({ name: f.name, value: f.value, range: shiftLines(f.range, lines), nameRange: shiftLines(f.nameRange, lines), valueRange: f.valueRange && shiftLines(f.valueRange, lines) })),
-    args: rel.args.map((a) => moveArg(a, lines)),
+    args: rel.args.map((a) => DocArg.of(a).moved(lines)),
     trigger: rel.trigger,
   };
 }
@@ -411,7 +411,7 @@ function shiftInstruction(i: Instruction, d: number, dOff: number, index: number
     start: i.start + dOff,
     end: i.end + dOff,
     flags: mapOrNone(i.flags, (f) => ({ ...f, range: shiftLines(f.range, d), nameRange: shiftLines(f.nameRange, d), valueRange: f.valueRange && shiftLines(f.valueRange, d) })),
-    args: i.args.map((x) => moveArg(x, d)),
+    args: i.args.map((x) => DocArg.of(x).moved(d)),
     argsRange: i.argsRange && shiftLines(i.argsRange, d),
     heredocs: mapOrNone(i.heredocs, (h) => ({ ...h, markerRange: shiftLines(h.markerRange, d), bodyRange: h.bodyRange && shiftLines(h.bodyRange, d), endRange: h.endRange && shiftLines(h.endRange, d) })),
   };
@@ -448,7 +448,7 @@ function shiftRecord(r: UnitRecord, d: number, dOff: number, index: number): Uni
 
 /** JSON-form arguments: one per array element, ranges from dockerfile-ast's string tokens when they line up. */
 function jsonArgValues(values: string[], strings: Arg[], astArgs: Arg[]): Arg[] {
-  if (strings.length === values.length) return strings.map((a, i) => (a instanceof DocArg ? a.withValue(values[i]) : DocArg.over(a.raw, values[i], a.range)));
+  if (strings.length === values.length) return strings.map((a, i) => DocArg.of(a).withValue(values[i]));
   if (astArgs.length === 0) return [];
   const first = astArgs[0].range;
   const last = astArgs[astArgs.length - 1].range;

@@ -26,7 +26,17 @@ export class DocWord extends PackedRange implements Word {
     return new DocWord(text, value, isStatic, start, end, s.line, s.character, e.line, e.character);
   }
 
-  /** The same place with another text and value. */
+  /**
+   * `w` as a DocWord: itself, or a packed copy of another implementation of
+   * Word. Copies go through here, never a spread, which would lose the range.
+   */
+  static of(w: Word): DocWord {
+    if (w instanceof DocWord) return w;
+    const r = w.range;
+    return new DocWord(w.text, w.value, w.static, w.start, w.end, r.start.line, r.start.character, r.end.line, r.end.character);
+  }
+
+  /** The same place with another text and value: an option's value written inside its word (`--url=…`, `-ofile`, `--file=x.tar`). */
   retexted(text: string, value: string): DocWord {
     return new DocWord(text, value, this.static, this.start, this.end, this.sl, this.sc, this.el, this.ec);
   }
@@ -35,16 +45,6 @@ export class DocWord extends PackedRange implements Word {
   moved(dOff: number, d: number): DocWord {
     return new DocWord(this.text, this.value, this.static, this.start + dOff, this.end + dOff, this.sl + d, this.sc, this.el + d, this.ec);
   }
-}
-
-/**
- * `w`'s place with another text and value: an option's value written inside
- * its word (`--url=…`, `-ofile`, `--file=x.tar`). Not a spread, which would
- * lose a DocWord's range.
- */
-export function retextWord(w: Word, text: string, value: string): Word {
-  if (w instanceof DocWord) return w.retexted(text, value);
-  return { text, value, static: w.static, start: w.start, end: w.end, range: w.range };
 }
 
 /** The fields of a SimpleCommand other than its range and offsets. */
@@ -84,6 +84,13 @@ export class DocCommand extends PackedRange implements SimpleCommand {
     const s = lines.positionAt(start);
     const e = lines.positionAt(end);
     return new DocCommand(parts, start, end, s.line, s.character, e.line, e.character);
+  }
+
+  /** `c` as a DocCommand: itself, or a packed copy of another implementation of SimpleCommand. */
+  static of(c: SimpleCommand): DocCommand {
+    if (c instanceof DocCommand) return c;
+    const r = c.range;
+    return new DocCommand(c, c.start, c.end, r.start.line, r.start.character, r.end.line, r.end.character);
   }
 
   /** This command's place `dOff` characters and `d` lines later, with `parts` (its words moved the same way). */

@@ -1,5 +1,5 @@
 import { Invocation, invocation } from './commands';
-import { retextWord } from './doc-nodes';
+import { DocWord } from './doc-nodes';
 import { ShellScript, SimpleCommand, Word } from './model';
 
 /** One curl or wget call. */
@@ -48,7 +48,7 @@ function parseDownload(inv: Invocation, tool: 'curl' | 'wget'): Download {
       const eq = v.indexOf('=');
       const name = eq === -1 ? v : v.slice(0, eq);
       let value: Word | undefined;
-      if (eq !== -1) value = retextWord(w, v.slice(eq + 1), v.slice(eq + 1));
+      if (eq !== -1) value = DocWord.of(w).retexted(v.slice(eq + 1), v.slice(eq + 1));
       else if (longValue.has(name)) value = args[++i];
       if (name === '--remote-name' || name === '--remote-name-all') remoteName = true;
       if (name === outLong && value) {
@@ -64,7 +64,7 @@ function parseDownload(inv: Invocation, tool: 'curl' | 'wget'): Download {
         if (tool === 'curl' && c === 'O') remoteName = true;
         if (!shortValue.includes(c)) continue;
         const attached = v.slice(k + 1);
-        const value: Word | undefined = attached ? retextWord(w, attached, attached) : args[++i];
+        const value: Word | undefined = attached ? DocWord.of(w).retexted(attached, attached) : args[++i];
         if (c === outShort && value) {
           if (value.value === '-') stdoutOut = true;
           else output = value;

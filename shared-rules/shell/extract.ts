@@ -1,5 +1,5 @@
 import { Invocation, invocation } from './commands';
-import { retextWord } from './doc-nodes';
+import { DocWord } from './doc-nodes';
 import { ShellScript, Word } from './model';
 
 export interface Extraction {
@@ -32,7 +32,7 @@ export function extractions(script: ShellScript, isArchive: (w: Word) => boolean
     if (!ok) continue;
     for (const a of inv.args) {
       const v = a.value.startsWith('--file=') ? a.value.slice('--file='.length) : a.value;
-      if (isArchive(v === a.value ? a : retextWord(a, a.text, v))) {
+      if (isArchive(v === a.value ? a : DocWord.of(a).retexted(a.text, v))) {
         out.push({ inv, archive: a, tool: inv.program });
         break;
       }

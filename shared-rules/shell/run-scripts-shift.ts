@@ -14,9 +14,7 @@ import { ShellScript, SimpleCommand, Word } from './model';
  */
 
 function shiftWord(w: Word, dOff: number, d: number): Word {
-  if (w instanceof DocWord) return w.moved(dOff, d);
-  const r = w.range;
-  return new DocWord(w.text, w.value, w.static, w.start + dOff, w.end + dOff, r.start.line + d, r.start.character, r.end.line + d, r.end.character);
+  return DocWord.of(w).moved(dOff, d);
 }
 
 function shiftCommand(c: SimpleCommand, dOff: number, d: number): SimpleCommand {
@@ -31,9 +29,7 @@ function shiftCommand(c: SimpleCommand, dOff: number, d: number): SimpleCommand 
     conditional: c.conditional,
     index: c.index,
   };
-  if (c instanceof DocCommand) return c.moved(parts, dOff, d);
-  const r = c.range;
-  return new DocCommand(parts, c.start + dOff, c.end + dOff, r.start.line + d, r.start.character, r.end.line + d, r.end.character);
+  return DocCommand.of(c).moved(parts, dOff, d);
 }
 
 function shiftScript(s: ShellScript, dOff: number, d: number): ShellScript {

@@ -1,3 +1,4 @@
+import { bisect } from './bisect';
 import { Position, Range } from './types';
 
 let nextId = 1;
@@ -47,7 +48,7 @@ export class LineIndex {
    */
   static afterEdit(prev: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
     const old = prev.starts;
-    const starts = old.slice(0, firstAtLeast(old, prefix));
+    const starts = old.slice(0, bisect(0, old.length, (k) => old[k] >= prefix));
     if (starts.length === 0) starts.push(0);
     const limit = text.length - suffix + 1;
     for (let i = Math.max(0, prefix - 1); i < text.length; i++) {
@@ -66,7 +67,8 @@ export class LineIndex {
       starts.push(start);
     }
     const delta = text.length - prev.text.length;
-    for (let k = firstAtLeast(old, prev.text.length - suffix + 1); k < old.length; k++) starts.push(old[k] + delta);
+    const resume = prev.text.length - suffix + 1;
+    for (let k = bisect(0, old.length, (j) => old[j] >= resume); k < old.length; k++) starts.push(old[k] + delta);
     return new LineIndex(text, starts);
   }
 
@@ -118,14 +120,3 @@ export class LineIndex {
   }
 }
 
-/** Index of the first element of the ascending `xs` that is at least `v` (xs.length when none). */
-function firstAtLeast(xs: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
