@@ -266,6 +266,10 @@ const line = (cells) => cells.map((c, i) => (i < 2 ? String(c).padEnd(widths[i])
 console.log('\n' + line(['metric', 'lines', 'ours med', 'ours p95', 'peer med', 'peer p95', 'ratio']));
 console.log('-'.repeat(widths.reduce((a, b) => a + b + 1, 0)));
 for (const r of rows) console.log(line(r));
+// A session's peak moves by ±15% with where V8's heap limit stood at its last
+// full collection: the single sessions show how far a median of three is from a coin toss.
+const sessions = (xs) => xs.map((x) => (x / 1048576).toFixed(0)).join(', ');
+console.log('\npeak RSS per session (MB): ' + SIZES.map((size) => `${size} lines: ours ${sessions(results.sizes[size].ours.rss)}; peer ${sessions(results.sizes[size].peer.rss)}`).join(' · '));
 if (results.corpus) {
   const c = results.corpus;
   console.log(`\ncorpus lint (${c.files} files, in-process), first pass: layerwise ${c.ours.toFixed(0)} files/s, dockerfile-utils ${c.peer.toFixed(0)} files/s, ratio ${(c.ours / c.peer).toFixed(2)}`);
