@@ -10,6 +10,8 @@ import type { LintConfig, Linter } from '../shared-rules/engine/lint';
 import type { HostInfo } from '../shared-rules/engine/types';
 import type { DockerfileModel } from '../shared-rules/model/types';
 import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
+import { CollectAfterLongAnalysis } from './collect-after-analysis';
+import { exposeFullCollection } from './full-collection';
 
 /** The manifest's version, inlined by scripts/build.mjs (`define`); tsc output reads the manifest. */
 declare const LAYERWISE_VERSION: string | undefined;
@@ -25,9 +27,10 @@ const FIX_ALL_KIND: typeof import('./handlers/code-actions').FIX_ALL_KIND = 'sou
 // and one that runs during a keystroke's analysis counts that analysis' working
 // set. Over three full benchmark runs each, single 20,000-line sessions peaked
 // at 121-161 MB (median 127) at 1.3× and at 131-170 MB (median 139) at 1.5×;
-// the high ones are rarer, not gone. The price is more full collections: a
-// keystroke at 20,000 lines took 57-65 ms against 42-50 ms; at 1,000 lines no
-// change.
+// the high ones are rarer, not gone (the full collection after a long
+// analysis, below, removes most of the rest). The price is more full
+// collections: a keystroke at 20,000 lines took 57-65 ms against 42-50 ms; at
+// 1,000 lines no change.
 // Read at every heap-limit computation.
 setFlagsFromString('--heap-growing-percent=30');
 // The young generation keeps its initial size rather than doubling (up to
@@ -46,6 +49,8 @@ setFlagsFromString('--no-sparkplug');
 // and 20,000 lines in process: 1.26 vs 1.40 ms and 21.0 vs 20.4 ms (medians of
 // 200). Read at every optimization.
 setFlagsFromString('--no-turbo-inlining');
+// A full collection after each long analysis (see collect-after-analysis.ts).
+const fullCollection = exposeFullCollection();
 
 // Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line.
 const connection = createConnection(ProposedFeatures.all);
@@ -84,7 +89,8 @@ function svc(): Services {
   const fileConfigs = new core.FileConfigCache(linter, (m) => connection.console.warn(m));
   fileConfigs.setWorkspaceFolders(workspaceFolders);
   const store = new core.DocumentStore(linter, configFor, hostFor);
-  const scheduler = new core.ValidationScheduler(connection, documents, store, () => settings.validationDelay, () => settings.enable);
+  const collector = fullCollection ? new CollectAfterLongAnalysis(fullCollection) : undefined;
+  const scheduler = new core.ValidationScheduler(connection, documents, store, () => settings.validationDelay, () => settings.enable, (ms) => collector?.analysed(ms));
   services = { core, linter, costs: new core.CostService(), fileConfigs, store, scheduler };
   return services;
 }

@@ -26,6 +26,8 @@ export class ValidationScheduler {
     private readonly store: DocumentStore,
     private readonly delay: () => number,
     private readonly enabled: () => boolean,
+    /** Told how long each published analysis took (ms). */
+    private readonly analysed: (ms: number) => void = () => undefined,
   ) {}
 
   schedule(uri: string, immediate = false): void {
@@ -62,15 +64,18 @@ export class ValidationScheduler {
     if (last !== undefined && last > doc.version) return;
     let diagnostics: Diagnostic[];
     const started = Date.now();
+    let took: number;
     try {
       diagnostics = this.enabled() ? diagnosticsOf(this.store.analysis(doc)) : [];
-      this.cost.set(uri, Date.now() - started);
+      took = Date.now() - started;
+      this.cost.set(uri, took);
     } catch (e) {
       this.connection.console.error(`Layerwise: validation failed for ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return;
     }
     this.published.set(uri, doc.version);
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    this.analysed(took);
   }
 
   close(uri: string): void {

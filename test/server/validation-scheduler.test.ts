@@ -12,7 +12,7 @@ const DELAY_MS = 60_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The scheduler over a real store, a document set of one and a connection that records publications. */
-function harness(text: string) {
+function harness(text: string, analysed?: (ms: number) => void) {
   let doc = TextDocument.create(URI, 'dockerfile', 1, text);
   const published: PublishDiagnosticsParams[] = [];
   const connection = {
@@ -24,7 +24,7 @@ function harness(text: string) {
   } as unknown as Connection;
   const documents = { get: (uri: string) => (uri === URI ? doc : undefined), all: () => [doc] } as unknown as TextDocuments<TextDocument>;
   const store = new DocumentStore(defaultLinter(), () => ({}), () => ({}));
-  const scheduler = new ValidationScheduler(connection, documents, store, () => DELAY_MS, () => true);
+  const scheduler = new ValidationScheduler(connection, documents, store, () => DELAY_MS, () => true, analysed);
   const edit = (newText: string) => {
     doc = TextDocument.create(URI, 'dockerfile', doc.version + 1, newText);
   };
@@ -32,6 +32,20 @@ function harness(text: string) {
 }
 
 describe('validation scheduler', () => {
+  it('tells how long each published analysis took, after publishing it', async () => {
+    const told: { ms: number; publishedBefore: number }[] = [];
+    const h = harness('FROM ubuntu\nMAINTAINER me\n', (ms) => told.push({ ms, publishedBefore: h.published.length }));
+    h.scheduler.schedule(URI, true);
+    await nextTurn();
+    h.edit('FROM ubuntu\n');
+    h.scheduler.schedule(URI, true);
+    await nextTurn();
+    assert.equal(told.length, 2);
+    assert.deepEqual(told.map((t) => t.publishedBefore), [1, 2]);
+    for (const t of told) assert.ok(Number.isFinite(t.ms) && t.ms >= 0, `duration ${t.ms}`);
+    h.dispose();
+  });
+
   it('validates an opened document on the next turn, although its change event follows in the same turn', async () => {
     const h = harness('FROM ubuntu\nMAINTAINER me\n');
     // What the server does for didOpen: onDidOpen, then onDidChangeContent, in one turn.
