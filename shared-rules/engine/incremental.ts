@@ -287,11 +287,16 @@ export class IncrementalLinter {
       });
     }
     // Keep only what this version uses: the caches stay as large as the document.
+    // forEach rather than for-of over entries: no [key, value] pair per entry
+    // (the code runs interpreted on small files). Deleting the current entry is safe.
     for (const scope of ['instruction', 'stage'] as const) {
-      for (const [context, byText] of this.cache[scope]) {
-        for (const [text, entry] of byText) if (entry.used !== lint) byText.delete(text);
-        if (byText.size === 0) this.cache[scope].delete(context);
-      }
+      const cache = this.cache[scope];
+      cache.forEach((byText, context) => {
+        byText.forEach((entry, text) => {
+          if (entry.used !== lint) byText.delete(text);
+        });
+        if (byText.size === 0) cache.delete(context);
+      });
     }
     this.texts = usedTexts;
     findings.sort(compareFindings);

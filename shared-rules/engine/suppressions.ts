@@ -1,4 +1,5 @@
 import { DockerfileModel, Instruction } from '../model/types';
+import { bisect } from '../text/bisect';
 import { Rule } from './types';
 
 /**
@@ -55,20 +56,23 @@ export function collectSuppressions(model: DockerfileModel, eq: EquivalenceIndex
       } else if (k === 'error' && v.toLowerCase() === 'true') result.buildkitErrors = true;
     }
   }
-  const byLine = new Map<number, Instruction>();
-  for (const i of model.instructions) byLine.set(i.startLine, i);
-  const commentLines = new Set(model.comments.map((c) => c.line));
-  const targetOf = (line: number): Instruction | undefined => {
-    let l = line + 1;
-    while (commentLines.has(l)) l++;
-    return byLine.get(l);
+  // Searched only for the comments that suppress something: a lint of a
+  // 20,000-line file used to index all its instructions and comments first.
+  const { comments, instructions } = model;
+  /** The instruction on the first line below comment `k` and the comments right under it. */
+  const targetOf = (k: number): Instruction | undefined => {
+    let l = comments[k].line + 1;
+    for (let j = k + 1; j < comments.length && comments[j].line === l; j++) l++;
+    const at = bisect(0, instructions.length, (i) => instructions[i].startLine >= l);
+    return instructions[at]?.startLine === l ? instructions[at] : undefined;
   };
   const addTo = (map: Map<number, Set<string>>, key: number, ids: string[]) => {
     const set = map.get(key) ?? new Set<string>();
     ids.forEach((id) => set.add(id));
     map.set(key, set);
   };
-  for (const c of model.comments) {
+  for (let k = 0; k < comments.length; k++) {
+    const c = comments[k];
     let scope: 'file' | 'stage' | 'instruction' | undefined;
     let ids: string[] = [];
     const ours = OURS.exec(c.text);
@@ -83,7 +87,7 @@ export function collectSuppressions(model: DockerfileModel, eq: EquivalenceIndex
     if (!scope || ids.length === 0) continue;
     if (scope === 'file') ids.forEach((id) => result.file.add(id));
     else {
-      const target = targetOf(c.line);
+      const target = targetOf(k);
       if (!target) continue;
       if (scope === 'stage') {
         if (target.keyword === 'FROM') addTo(result.stage, target.stageIndex, ids);

@@ -76,3 +76,31 @@ describe('BuildKit # check= directive', () => {
     assert.equal(linter.lintText(bad + '# check=skip=JSONArgsRecommended\n', only(json.meta.id)).findings.length, 1);
   });
 });
+
+describe('inline ignore comments', () => {
+  const flagged = (text: string) => linter.lintText(text, only('maintainer-deprecated')).findings.filter((f) => f.ruleId === 'maintainer-deprecated').map((f) => f.range.start.line);
+
+  it('switch a rule off for the instruction right below them', () => {
+    assert.deepEqual(flagged('FROM alpine:3.22\n# layerwise ignore=maintainer-deprecated\nMAINTAINER me\nMAINTAINER you\n'), [3]);
+    assert.deepEqual(flagged('FROM alpine:3.22\n# hadolint ignore=DL4000\nMAINTAINER me\nMAINTAINER you\n'), [3]);
+  });
+
+  it('reach past the comment lines right under them, not past a blank line', () => {
+    assert.deepEqual(flagged('FROM alpine:3.22\n# layerwise ignore=maintainer-deprecated\n# why: legacy tooling reads it\n#\nMAINTAINER me\n'), []);
+    assert.deepEqual(flagged('FROM alpine:3.22\n# layerwise ignore=maintainer-deprecated\n\nMAINTAINER me\n'), [3]);
+    assert.deepEqual(flagged('FROM alpine:3.22\n# layerwise ignore=maintainer-deprecated\n# more\n\n# layerwise ignore=maintainer-deprecated\nMAINTAINER me\nMAINTAINER you\n'), [6]);
+  });
+
+  it('with `stage`, cover the stage whose FROM is below them', () => {
+    const text = 'FROM alpine:3.22 AS a\nMAINTAINER me\n# layerwise stage ignore=maintainer-deprecated\n# note\nFROM alpine:3.22\nMAINTAINER me\nMAINTAINER you\n';
+    assert.deepEqual(flagged(text), [1]);
+  });
+
+  it('below the last instruction, or at the end of the file, cover nothing', () => {
+    const eq = linter.equivalences;
+    for (const text of ['FROM alpine:3.22\n# layerwise ignore=maintainer-deprecated', 'FROM alpine:3.22\n# layerwise ignore=maintainer-deprecated\n# and more\n', '# layerwise ignore=maintainer-deprecated\n']) {
+      const s = collectSuppressions(parseDockerfile(text), eq);
+      assert.equal(s.instruction.size + s.stage.size + s.file.size, 0, text);
+    }
+  });
+});
