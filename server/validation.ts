@@ -26,7 +26,7 @@ export class ValidationScheduler {
     private readonly store: DocumentStore,
     private readonly delay: () => number,
     private readonly enabled: () => boolean,
-    /** Told how long each published analysis took (ms). */
+    /** Told how long each published analysis took (ms), once its publication is written. */
     private readonly analysed: (ms: number) => void = () => undefined,
   ) {}
 
@@ -74,8 +74,12 @@ export class ValidationScheduler {
       return;
     }
     this.published.set(uri, doc.version);
-    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-    this.analysed(took);
+    // Told once the publication is written: 20,000 lines of diagnostics are
+    // ~1 MB, written over several turns, and what follows must not hold them up.
+    this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics }).then(
+      () => this.analysed(took),
+      () => undefined,
+    );
   }
 
   close(uri: string): void {
