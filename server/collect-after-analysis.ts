@@ -1,6 +1,6 @@
 /**
- * A full collection after an analysis that ran long, once the diagnostics
- * are out.
+ * A full collection after an analysis that ran long, on the turn after its
+ * diagnostics are handed to the connection.
  *
  * V8 sets the old generation's next limit from what its last full collection
  * kept (1.3× it, see main.ts). Opening a 20,000-line file analyses it for
@@ -14,9 +14,12 @@
  *
  * An analysis of 300 ms or more is one such (an open of a file of some
  * thousands of lines). Keystrokes are incremental and far shorter, so they
- * never pay it. The price: the lower limit makes the next large analysis
- * collect more often; opening one 20,000-line file after another took ~0.9 s
- * instead of ~0.8 s (medians of twelve opens each).
+ * never pay it. The price, on such files only: the collection runs on the
+ * turn after the diagnostics are handed to the connection, which writes them
+ * on that turn too, so the end of a ~1 MB publication waits for it; opening
+ * one 20,000-line file after another took ~0.9 s instead of ~0.8 s (medians
+ * of twelve opens each). Waiting for the write to complete instead left
+ * peaks of 146-187 MB (six sessions).
  */
 export const LONG_ANALYSIS_MS = 300;
 
