@@ -29,7 +29,7 @@ export class CollectAfterLongAnalysis {
   constructor(
     private readonly collect: () => void,
     private readonly thresholdMs = LONG_ANALYSIS_MS,
-    // After the current turn: the publication is written first.
+    // The next turn, after the connection's write task (queued first) has started the write.
     private readonly defer: (f: () => void) => void = (f) => void setImmediate(f),
   ) {}
 
