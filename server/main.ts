@@ -11,7 +11,7 @@ import type { HostInfo } from '../shared-rules/engine/types';
 import type { DockerfileModel } from '../shared-rules/model/types';
 import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
 import { CollectAfterLongAnalysis } from './collect-after-analysis';
-import { exposeFullCollection } from './full-collection';
+import { collectFully } from './full-collection';
 
 /** The manifest's version, inlined by scripts/build.mjs (`define`); tsc output reads the manifest. */
 declare const LAYERWISE_VERSION: string | undefined;
@@ -49,8 +49,6 @@ setFlagsFromString('--no-sparkplug');
 // and 20,000 lines in process: 1.26 vs 1.40 ms and 21.0 vs 20.4 ms (medians of
 // 200). Read at every optimization.
 setFlagsFromString('--no-turbo-inlining');
-// A full collection after each long analysis (see collect-after-analysis.ts).
-const fullCollection = exposeFullCollection();
 
 // Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line.
 const connection = createConnection(ProposedFeatures.all);
@@ -89,8 +87,9 @@ function svc(): Services {
   const fileConfigs = new core.FileConfigCache(linter, (m) => connection.console.warn(m));
   fileConfigs.setWorkspaceFolders(workspaceFolders);
   const store = new core.DocumentStore(linter, configFor, hostFor);
-  const collector = fullCollection ? new CollectAfterLongAnalysis(fullCollection) : undefined;
-  const scheduler = new core.ValidationScheduler(connection, documents, store, () => settings.validationDelay, () => settings.enable, (ms) => collector?.analysed(ms));
+  // A full collection after each long analysis (see collect-after-analysis.ts).
+  const collector = new CollectAfterLongAnalysis(collectFully);
+  const scheduler = new core.ValidationScheduler(connection, documents, store, () => settings.validationDelay, () => settings.enable, (ms) => collector.analysed(ms));
   services = { core, linter, costs: new core.CostService(), fileConfigs, store, scheduler };
   return services;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { CollectAfterLongAnalysis, LONG_ANALYSIS_MS } from '../../server/collect-after-analysis';
-import { exposeFullCollection } from '../../server/full-collection';
+import { collectFully, exposeFullCollection } from '../../server/full-collection';
 
 /** A collector whose deferred work runs when the test says. */
 function harness(threshold = LONG_ANALYSIS_MS) {
@@ -9,6 +9,12 @@ function harness(threshold = LONG_ANALYSIS_MS) {
   const c = new CollectAfterLongAnalysis(() => collections++, threshold, (f) => deferred.push(f));
   const turn = () => deferred.splice(0).forEach((f) => f());
   return { c, turn, collections: () => collections, deferred };
+}
+
+/** Heap used with ~8 MB of garbage in it, made in a scope that has ended when this returns: only a full collection frees it. */
+function heapWithGarbage(): number {
+  const junk = Array.from({ length: 2000 }, () => new Array<number>(500).fill(1));
+  return process.memoryUsage().heapUsed + junk.length * 0;
 }
 
 describe('server: a full collection after a long analysis', function () {
@@ -41,12 +47,16 @@ describe('server: a full collection after a long analysis', function () {
   it('gets a working full collection from this runtime without a command-line flag', function () {
     const gc = exposeFullCollection();
     assert.ok(gc, 'the runtime refused --expose-gc: the server would lose its collection after long analyses');
-    // ~8 MB of garbage, made in a scope that has ended by the call.
-    const before = ((): number => {
-      const junk = Array.from({ length: 2000 }, () => new Array<number>(500).fill(1));
-      return process.memoryUsage().heapUsed + junk.length * 0;
-    })();
+    const before = heapWithGarbage();
     gc();
     assert.ok(process.memoryUsage().heapUsed < before - 4 * 1024 * 1024, 'heap did not shrink after the collection');
+  });
+
+  it('collects on every call of collectFully, which obtains gc on its first', function () {
+    for (let round = 0; round < 2; round++) {
+      const before = heapWithGarbage();
+      collectFully();
+      assert.ok(process.memoryUsage().heapUsed < before - 4 * 1024 * 1024, `heap did not shrink after call ${round + 1}`);
+    }
   });
 });
