@@ -4,9 +4,10 @@ import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { Range, shiftLines } from '../text/types';
 import { shiftEdits } from '../text/edits';
 import { detachReport } from './detach-report';
-import { compareFindings, effectiveSeverity, instructionAt, LintConfig, Linter, LintResult, ruleContext } from './lint';
+import { compareFindings, effectiveSeverity, instructionAt, LintConfig, Linter, LintResult } from './lint';
+import { RuleRun } from './rule-run';
 import { collectSuppressions, isSuppressed } from './suppressions';
-import { Finding, Fix, HostInfo, Report, Rule, RuleContext, RuleOptions, RuleScope, Tag } from './types';
+import { Finding, Fix, HostInfo, Rule, RuleOptions, RuleScope, Tag } from './types';
 
 /** A finding before suppression and severity, as cached per segment. */
 interface RawFinding {
@@ -378,30 +379,21 @@ export class IncrementalLinter {
 }
 
 function runRule(rule: Rule, model: DockerfileModel, view: DockerfileModel, host: HostInfo, opts: RuleOptions, readers: Set<string>): { raws: RawFinding[]; error: string | undefined } {
-  const raws: RawFinding[] = [];
-  const base = ruleContext(model, view, host, opts, (r: Report) => {
-    const instr = r.instruction ?? instructionAt(model, r.range.start);
-    raws.push({ message: r.message, range: r.range, fixes: r.fixes ?? [], tags: r.tags ?? [], instructionIndex: instr?.index });
-  });
-  const id = rule.meta.id;
   // Which rules read the host data, so a change of it forgets only their results.
-  const ctx: RuleContext = {
-    ...base,
-    get host() {
-      readers.add(id);
-      return host;
-    },
-    cost: () => {
-      readers.add(id);
-      return base.cost();
-    },
-  };
+  const run = new RuleRun(model, view, host, opts, readers, rule.meta.id);
+  let error: string | undefined;
   try {
-    rule.check(ctx);
-    return { raws, error: undefined };
+    rule.check(run);
   } catch (e) {
-    return { raws, error: e instanceof Error ? e.stack ?? e.message : String(e) };
+    error = e instanceof Error ? e.stack ?? e.message : String(e);
   }
+  const raws: RawFinding[] = new Array<RawFinding>(run.reports.length);
+  for (let j = 0; j < raws.length; j++) {
+    const r = run.reports[j];
+    const instr = r.instruction ?? instructionAt(model, r.range.start);
+    raws[j] = { message: r.message, range: r.range, fixes: r.fixes ?? [], tags: r.tags ?? [], instructionIndex: instr?.index };
+  }
+  return { raws, error };
 }
 
 /** The segment holding a line (segments are sorted and disjoint), or -1. */

@@ -1,10 +1,9 @@
 import { parseDockerfile } from '../model/parse';
 import { DockerfileModel, Instruction } from '../model/types';
-import { runScripts, RunScripts } from '../shell/run-scripts';
-import { computeLayerCosts } from '../layer-cost/model';
 import { comparePositions, Position } from '../text/types';
 import { buildEquivalenceIndex, collectSuppressions, EquivalenceIndex, isSuppressed } from './suppressions';
-import { Finding, HostInfo, Report, Rule, RuleContext, RuleOptions, Severity, SeveritySetting } from './types';
+import { RuleRun } from './rule-run';
+import { Finding, HostInfo, Rule, RuleOptions, Severity, SeveritySetting } from './types';
 
 export interface LintConfig {
   /** Per-rule severity (`off` disables). */
@@ -51,35 +50,6 @@ export function compareFindings(a: Finding, b: Finding): number {
   return comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-// An instruction object is shared between the models of successive versions
-// only while its text and position are unchanged, so its shell scripts can be
-// reused as long as its stage's Windows-ness is the same.
-const scriptsByInstruction = new WeakMap<Instruction, { windows: boolean; scripts: RunScripts }>();
-
-function cachedRunScripts(model: DockerfileModel, instr: Instruction): RunScripts {
-  const windows = instr.stageIndex >= 0 && model.stages[instr.stageIndex]?.windows === true;
-  const hit = scriptsByInstruction.get(instr);
-  if (hit && hit.windows === windows) return hit.scripts;
-  const scripts = runScripts(model, instr);
-  if (scripts.main) scriptsByInstruction.set(instr, { windows, scripts });
-  return scripts;
-}
-
-/**
- * The context a rule runs with. `view` is what the rule sees: the whole model,
- * or the part of it an incremental run re-checks (see engine/incremental.ts).
- */
-export function ruleContext(model: DockerfileModel, view: DockerfileModel, host: HostInfo, options: RuleOptions, report: (r: Report) => void): RuleContext {
-  return {
-    model: view,
-    host,
-    options,
-    scripts: (instr) => cachedRunScripts(model, instr),
-    cost: () => computeLayerCosts(view, host),
-    report,
-  };
-}
-
 export class Linter {
   private readonly eq: EquivalenceIndex;
 
@@ -103,27 +73,30 @@ export class Linter {
     const suppressions = collectSuppressions(model, this.eq);
     const findings: Finding[] = [];
     const ruleErrors: LintResult['ruleErrors'] = [];
+    const options = config.options ?? {};
     for (const rule of this.rules) {
       const severity = effectiveSeverity(rule, config);
       if (!severity) continue;
       const escalate = suppressions.buildkitErrors && (rule.meta.equivalents.buildkit?.length ?? 0) > 0;
-      const ctx = ruleContext(model, model, host, config.options ?? {}, (r) => {
-          const instr = r.instruction ?? instructionAt(model, r.range.start);
-          if (isSuppressed(suppressions, rule.meta.id, instr)) return;
-          findings.push({
-            ruleId: rule.meta.id,
-            severity: escalate ? 'error' : severity,
-            message: r.message,
-            range: r.range,
-            fixes: r.fixes ?? [],
-            tags: r.tags ?? [],
-            instructionIndex: instr?.index,
-          });
-      });
+      const run = new RuleRun(model, model, host, options);
       try {
-        rule.check(ctx);
+        rule.check(run);
       } catch (e) {
         ruleErrors.push({ ruleId: rule.meta.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+      }
+      // What a rule reported before throwing counts too.
+      for (const r of run.reports) {
+        const instr = r.instruction ?? instructionAt(model, r.range.start);
+        if (isSuppressed(suppressions, rule.meta.id, instr)) continue;
+        findings.push({
+          ruleId: rule.meta.id,
+          severity: escalate ? 'error' : severity,
+          message: r.message,
+          range: r.range,
+          fixes: r.fixes ?? [],
+          tags: r.tags ?? [],
+          instructionIndex: instr?.index,
+        });
       }
     }
     findings.sort(compareFindings);

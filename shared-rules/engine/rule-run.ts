@@ -1,0 +1,64 @@
+import { computeLayerCosts } from '../layer-cost/model';
+import { LayerCosts } from '../layer-cost/types';
+import { DockerfileModel, Instruction } from '../model/types';
+import { runScripts, RunScripts } from '../shell/run-scripts';
+import { HostInfo, Report, RuleContext, RuleOptions } from './types';
+
+// An instruction object is shared between the models of successive versions
+// only while its text and position are unchanged, so its shell scripts can be
+// reused as long as its stage's Windows-ness is the same.
+const scriptsByInstruction = new WeakMap<Instruction, { windows: boolean; scripts: RunScripts }>();
+
+function cachedRunScripts(model: DockerfileModel, instr: Instruction): RunScripts {
+  const windows = instr.stageIndex >= 0 && model.stages[instr.stageIndex]?.windows === true;
+  const hit = scriptsByInstruction.get(instr);
+  if (hit && hit.windows === windows) return hit.scripts;
+  const scripts = runScripts(model, instr);
+  if (scripts.main) scriptsByInstruction.set(instr, { windows, scripts });
+  return scripts;
+}
+
+/**
+ * One run of one rule's check: the context it gets and what it reported.
+ *
+ * `view` is what the rule sees: the whole model, or the part of it an
+ * incremental run re-checks (see engine/incremental.ts); scripts are read
+ * through the whole model, whose instructions the view shares.
+ *
+ * Both linters run rules through it, so what a rule can reach and how its
+ * reports are collected is defined once.
+ */
+export class RuleRun implements RuleContext {
+  readonly reports: Report[] = [];
+
+  /** A property, not a method: rules hand it to helpers unbound. */
+  readonly scripts = (instr: Instruction): RunScripts => cachedRunScripts(this.whole, instr);
+
+  /**
+   * @param hostReaders when given, gets `ruleId` once the rule reads the host
+   *   data (directly or through the layer costs), so that a change of the host
+   *   data forgets only those rules' results.
+   */
+  constructor(
+    private readonly whole: DockerfileModel,
+    readonly model: DockerfileModel,
+    private readonly hostInfo: HostInfo,
+    readonly options: RuleOptions,
+    private readonly hostReaders?: Set<string>,
+    private readonly ruleId = '',
+  ) {}
+
+  get host(): HostInfo {
+    this.hostReaders?.add(this.ruleId);
+    return this.hostInfo;
+  }
+
+  cost(): LayerCosts {
+    this.hostReaders?.add(this.ruleId);
+    return computeLayerCosts(this.model, this.hostInfo);
+  }
+
+  report(report: Report): void {
+    this.reports.push(report);
+  }
+}
