@@ -14,13 +14,14 @@
 // checks the targets, and writes bench-results/latest.json. Not part of
 // `npm test`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lspServer } from './lsp.mjs';
+import { corpusTexts } from './corpus.mjs';
 import { positions, Session } from './scenarios.mjs';
 import { median, p95, sleep } from './stats.mjs';
 
@@ -122,20 +123,8 @@ async function sizeRun(server, init, size, sessionIndex) {
   return { open: opens, change: keys, burst: bursts, hover: hovers, codeAction: actions, rss: [rss] };
 }
 
-/** The Dockerfiles of ../shared/corpus, in a fixed order; undefined when it is not there. */
-function corpusTexts() {
-  const corpus = join(root, '..', 'shared', 'corpus');
-  if (!existsSync(corpus)) return undefined;
-  const files = [];
-  for (const repo of readdirSync(corpus).sort()) {
-    if (repo.endsWith('.tsv') || repo.endsWith('.md')) continue;
-    for (const f of readdirSync(join(corpus, repo)).sort()) files.push(readFileSync(join(corpus, repo, f), 'utf8'));
-  }
-  return files;
-}
-
 function lintCorpus() {
-  const files = corpusTexts();
+  const files = corpusTexts(root);
   if (!files) return undefined;
   const utils = require('dockerfile-utils');
   const linter = core.defaultLinter();
@@ -169,11 +158,14 @@ function lintCorpus() {
     warm.peer.push(pass(peerLint, part));
     warm.ours.push(pass(ourLint, part));
   }
-  return { files: files.length, ours, peer, warmOurs: median(warm.ours), warmPeer: median(warm.peer) };
+  // What the model alone costs, in a process of its own (see model-floor.mjs):
+  // a rate the full lint cannot beat, whatever its rules do.
+  const floor = JSON.parse(execFileSync(process.execPath, [join(root, 'scripts', 'bench', 'model-floor.mjs'), coreFile], { encoding: 'utf8' })).perSecond;
+  return { files: files.length, ours, peer, warmOurs: median(warm.ours), warmPeer: median(warm.peer), modelOnly: floor };
 }
 
 function ruleTimes() {
-  const files = corpusTexts();
+  const files = corpusTexts(root);
   if (!files) return undefined;
   const spent = new Map();
   const timed = core.allRules.map((r) => ({
@@ -274,6 +266,7 @@ if (results.corpus) {
   const c = results.corpus;
   console.log(`\ncorpus lint (${c.files} files, in-process), first pass: layerwise ${c.ours.toFixed(0)} files/s, dockerfile-utils ${c.peer.toFixed(0)} files/s, ratio ${(c.ours / c.peer).toFixed(2)}`);
   console.log(`  warm (unseen files, median of 3 parts): layerwise ${c.warmOurs.toFixed(0)} files/s, dockerfile-utils ${c.warmPeer.toFixed(0)} files/s, ratio ${(c.warmOurs / c.warmPeer).toFixed(2)}`);
+  console.log(`  floor: building the model alone (parse + shell of every RUN, no rules), first pass in a fresh process: ${c.modelOnly.toFixed(0)} files/s, ratio ${(c.modelOnly / c.peer).toFixed(2)}`);
   check('corpus files/s ≥ 2× peer', c.ours >= 2 * c.peer, `ratio ${(c.ours / c.peer).toFixed(2)}`);
 }
 if (results.ruleTimes) {
