@@ -17,6 +17,8 @@ import { loadDebianTable } from '../../shared-rules/platform/node/debian-table';
 import { ContextSizes } from '../context-sizes';
 import { readIgnoreFile } from '../../shared-rules/platform/node/context-walker';
 import { parseDockerfile } from '../../shared-rules/model/parse';
+import { DockerfileModel } from '../../shared-rules/model/types';
+import { needsAptTable } from '../../shared-rules/layer-cost/model';
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
@@ -59,13 +61,13 @@ function contextSizesCache(): (file: string) => ContextSizes {
   };
 }
 
-/** Size data for fix titles ("saves ≈ 61 MB"); loaded only when a file can use it. */
-async function costHost(file: string, text: string, contextSizes: (file: string) => ContextSizes) {
-  const aptTable = /\bapt(-get)?\b/.test(text) ? loadDebianTable() : undefined;
+/** Size data for fix titles ("saves ≈ 61 MB"): the package table and the build context, each read only when the model can use it. */
+async function costHost(file: string, model: DockerfileModel, contextSizes: (file: string) => ContextSizes) {
+  const aptTable = needsAptTable(model) ? loadDebianTable() : undefined;
   let sizes: ContextSizes | undefined;
-  if (file !== '-' && /^\s*(COPY|ADD)\b/im.test(text)) {
+  if (file !== '-' && model.instructions.some((i) => i.keyword === 'COPY' || i.keyword === 'ADD')) {
     sizes = contextSizes(file);
-    await sizes.ensure(parseDockerfile(text));
+    await sizes.ensure(model);
   }
   return { aptTable, contextSize: sizes?.lookup, contextSizeWithIgnore: sizes?.lookupWithIgnore };
 }
@@ -83,16 +85,19 @@ async function lintCommand(args: LintArgs, io: Io): Promise<number> {
   for (const file of files) {
     const { config, failLevel } = configOf(file);
     let text = readInput(file);
-    const host = { ...hostInfoForFile(file === '-' ? resolve('Dockerfile') : resolve(file), listDir), ...(await costHost(file, text, contextSizes)) };
+    // One parse serves the cost data and the lint.
+    let model = parseDockerfile(text);
+    const host = { ...hostInfoForFile(file === '-' ? resolve('Dockerfile') : resolve(file), listDir), ...(await costHost(file, model, contextSizes)) };
     if (args.fix && file !== '-') {
       const fixed = fixAll(linter, text, config, host, { unsafe: args.fixUnsafe });
       if (fixed.text !== text) {
         writeFileSync(file, fixed.text);
         io.err(`${file}: applied ${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'}`);
         text = fixed.text;
+        model = parseDockerfile(text);
       }
     }
-    const { findings } = linter.lintText(text, config, host);
+    const { findings } = linter.lint(model, config, host);
     if (findings.some((f) => failsAt(failLevel, f.severity))) failed = true;
     results.push({ file, text, findings });
   }
@@ -153,6 +158,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops early (`layerwise lint . | head`) closes the pipe, and
+ * Node reports the next write as an 'error' event that, unhandled, crashes
+ * the process with a stack trace. Results are printed last, so when stdout
+ * goes the run is over: it ends with the exit code it has. A closed stderr
+ * only loses progress lines (`--fix` reporting what it applied), so the run
+ * goes on. Any other failure to write the results (a full disk behind
+ * `> out.json`) is one line and exit 2.
+ */
+function exitQuietlyWhenOutputCloses(): void {
+  process.stderr.on('error', () => undefined);
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit();
+    process.stderr.write(`layerwise: cannot write the results: ${e.code ?? e.message}\n`);
+    process.exit(2);
+  });
+}
+
 if (require.main === module) {
   // No inlining in V8's optimizing compiler, as in the language server. A run
   // over many files sees each once: the rules' code gets hot file by file,
@@ -162,6 +185,7 @@ if (require.main === module) {
   // run: 5.39 → 4.33 s (medians of three, same output). Read at every
   // optimization, so setting it here is in time.
   setFlagsFromString('--no-turbo-inlining');
+  exitQuietlyWhenOutputCloses();
   const io: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
   run(process.argv.slice(2), io).then(
     (code) => {

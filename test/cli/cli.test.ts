@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from '../helpers/lsp-client';
@@ -110,6 +110,29 @@ describe('CLI', () => {
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, err);
       assert.doesNotMatch(r.err, /\n\s+at /);
+    }
+  });
+
+  it('stops quietly with the lint\'s exit code when the reader closes the pipe early (`| head`)', async () => {
+    // The sample's findings fill one JSON array; the reading end is gone before it is written.
+    const child = spawn(process.execPath, [CLI, 'lint', 'samples/Dockerfile', '--format', 'json'], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    assert.equal(err, '');
+    assert.equal(code, 1);
+  });
+
+  it('says in one line that it cannot write the results to a full disk, and exits 2', function () {
+    if (!existsSync('/dev/full')) this.skip();
+    const out = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'lint', 'samples/Dockerfile'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', out, 'pipe'] });
+      assert.equal(r.status, 2);
+      assert.equal(r.stderr, 'layerwise: cannot write the results: ENOSPC\n');
+    } finally {
+      closeSync(out);
     }
   });
 
