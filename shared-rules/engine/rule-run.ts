@@ -21,9 +21,9 @@ function cachedRunScripts(model: DockerfileModel, instr: Instruction): RunScript
 /**
  * One run of one rule's check: the context it gets and what it reported.
  *
- * `view` is what the rule sees: the whole model, or the part of it an
- * incremental run re-checks (see engine/incremental.ts); scripts are read
- * through the whole model, whose instructions the view shares.
+ * `model` is what the rule sees: the whole model, or the part of it an
+ * incremental run re-checks (see engine/incremental.ts). Scripts are read
+ * through `whole`, whose instructions that part shares.
  *
  * Both linters run rules through it, so what a rule can reach and how its
  * reports are collected is defined once.
