@@ -25,7 +25,7 @@ export function hover(analysis: Analysis, linter: Linter, position: Position, co
     const about = instructionHover(instr.keyword);
     const all = costs?.();
     if (instr.keyword === 'FROM' && all) {
-      const stage = all.stages[instr.stageIndex];
+      const stage = all.stage(instr.stageIndex);
       parts.push([about, stage ? renderStageCost(stage, all) : ''].filter(Boolean).join('\n\n'));
     } else {
       const cost = all?.forInstruction(instr.index);

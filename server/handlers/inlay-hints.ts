@@ -22,7 +22,7 @@ function annotations(model: DockerfileModel, costs: LayerCosts, range: Range | u
   for (const stage of model.stages) {
     const { from } = stage;
     if (inRange(from.startLine)) {
-      const total = costs.stages[stage.index];
+      const total = costs.stage(stage.index);
       if (total) out.push({ line: from.startLine, character: endOf(from.startLine), label: stageLabel(total, costs), tooltip: renderStageCost(total, costs) });
     }
     for (const instr of stage.instructions) {

@@ -219,8 +219,9 @@ const memo = new WeakMap<DockerfileModel, WeakMap<CostHost, LayerCosts>>();
  *
  * Computed on demand: an instruction's cost depends only on the model, its
  * stage and the host, so `forInstruction` computes just that instruction
- * (what rules ask for on every keystroke) and the stage totals are added up
- * the first time they are read, from the same per-instruction results.
+ * (what rules ask for on every keystroke), and a stage's total only that
+ * stage and the stages it builds FROM (a FROM's hover or inlay hint), from the
+ * same per-instruction results.
  */
 export function computeLayerCosts(model: DockerfileModel, host: CostHost): LayerCosts {
   let perModel = memo.get(model);
@@ -244,17 +245,30 @@ export function computeLayerCosts(model: DockerfileModel, host: CostHost): Layer
     return c;
   };
   let shippedStages: Set<number> | undefined;
-  let totals: { stages: StageCost[]; imageBytes: number; imageComplete: boolean } | undefined;
-  const all = () => (totals ??= stageCosts(model, costOf));
+  const shipped = () => (shippedStages ??= imageStages(model));
+  let final: Stage | undefined | null = null;
+  const finalOf = () => (final === null ? (final = finalStage(model)) : final);
+  const totals = new Map<number, StageCost>();
+  const stageTotal = (index: number): StageCost | undefined => {
+    if (!model.stages[index]) return undefined;
+    // The stage and the stages it builds FROM, computed from the oldest not yet known:
+    // a total needs its base's total, and nothing else.
+    const chain: Stage[] = [];
+    for (let s: Stage | undefined = model.stages[index]; s && !totals.has(s.index); s = s.baseStage !== undefined && s.baseStage < s.index ? model.stages[s.baseStage] : undefined) chain.push(s);
+    for (let k = chain.length - 1; k >= 0; k--) totals.set(chain[k].index, stageCost(model, chain[k], totals, costOf, shipped(), finalOf()));
+    return totals.get(index);
+  };
+  const lastStage = () => stageTotal(model.stages.length - 1);
   const result: LayerCosts = {
     get stages() {
-      return all().stages;
+      return model.stages.map((s) => stageTotal(s.index) as StageCost);
     },
+    stage: stageTotal,
     get imageBytes() {
-      return all().imageBytes;
+      return lastStage()?.totalBytes ?? 0;
     },
     get imageComplete() {
-      return all().imageComplete;
+      return lastStage()?.complete ?? false;
     },
     forInstruction: (index) => {
       const known = byIndex.get(index);
@@ -266,7 +280,7 @@ export function computeLayerCosts(model: DockerfileModel, host: CostHost): Layer
       const at = located.get(index);
       return at ? costOf(at.stage, at.instr) : undefined;
     },
-    stageShipped: (stageIndex) => (model.stages[stageIndex] ? (shippedStages ??= imageStages(model)).has(stageIndex) : undefined),
+    stageShipped: (stageIndex) => (model.stages[stageIndex] ? shipped().has(stageIndex) : undefined),
   };
   if (!perModel) {
     perModel = new WeakMap();
@@ -276,41 +290,36 @@ export function computeLayerCosts(model: DockerfileModel, host: CostHost): Layer
   return result;
 }
 
-function stageCosts(model: DockerfileModel, costOf: (stage: Stage, instr: Instruction) => InstructionCost): { stages: StageCost[]; imageBytes: number; imageComplete: boolean } {
-  const shipped = imageStages(model);
-  const final = finalStage(model);
-  const stages: StageCost[] = [];
-  for (const stage of model.stages) {
-    let baseBytes: number | null = null;
-    let baseDetail: BaseCostDetail | undefined;
-    let baseComplete = true;
-    if (stage.baseKind === 'scratch') baseBytes = 0;
-    else if (stage.baseStage !== undefined) {
-      const prev = stages[stage.baseStage];
-      baseBytes = prev?.totalBytes ?? null;
-      baseComplete = prev?.complete ?? false;
-    } else {
-      const size = baseInfo(stage)?.size;
-      baseDetail = { kind: 'base-image', image: stage.image?.resolved ?? '', compressedBytes: size?.compressedBytes, uncompressedBytes: size?.uncompressedBytes, measuredOn: size?.measuredOn, approximate: size?.approximate, source: size?.source };
-      baseBytes = size?.uncompressedBytes ?? null;
-      baseComplete = baseBytes !== null;
-    }
-    const costs = stage.instructions.map((i) => costOf(stage, i));
-    const layerBytes = costs.reduce((s, c) => s + (c.bytes ?? 0), 0);
-    const complete = baseComplete && costs.every((c) => !c.createsLayer || c.bytes !== null);
-    stages.push({
-      stageIndex: stage.index,
-      name: stage.name,
-      base: stage.image?.raw ?? '',
-      baseBytes,
-      baseDetail,
-      final: stage === final,
-      shipped: shipped.has(stage.index),
-      instructions: costs,
-      totalBytes: (baseBytes ?? 0) + layerBytes,
-      complete,
-    });
+/** One stage's total; the total of the stage it builds FROM, if any, is in `known`. */
+function stageCost(model: DockerfileModel, stage: Stage, known: ReadonlyMap<number, StageCost>, costOf: (stage: Stage, instr: Instruction) => InstructionCost, shipped: ReadonlySet<number>, final: Stage | undefined): StageCost {
+  let baseBytes: number | null = null;
+  let baseDetail: BaseCostDetail | undefined;
+  let baseComplete = true;
+  if (stage.baseKind === 'scratch') baseBytes = 0;
+  else if (stage.baseStage !== undefined) {
+    // A FROM naming a later stage has no total to build on (BuildKit reads it as an image).
+    const prev = stage.baseStage < stage.index ? known.get(stage.baseStage) : undefined;
+    baseBytes = prev?.totalBytes ?? null;
+    baseComplete = prev?.complete ?? false;
+  } else {
+    const size = baseInfo(stage)?.size;
+    baseDetail = { kind: 'base-image', image: stage.image?.resolved ?? '', compressedBytes: size?.compressedBytes, uncompressedBytes: size?.uncompressedBytes, measuredOn: size?.measuredOn, approximate: size?.approximate, source: size?.source };
+    baseBytes = size?.uncompressedBytes ?? null;
+    baseComplete = baseBytes !== null;
   }
-  const last = stages[stages.length - 1];
-  return { stages, imageBytes: last?.totalBytes ?? 0, imageComplete: last?.complete ?? false };
+  const costs = stage.instructions.map((i) => costOf(stage, i));
+  const layerBytes = costs.reduce((s, c) => s + (c.bytes ?? 0), 0);
+  const complete = baseComplete && costs.every((c) => !c.createsLayer || c.bytes !== null);
+  return {
+    stageIndex: stage.index,
+    name: stage.name,
+    base: stage.image?.raw ?? '',
+    baseBytes,
+    baseDetail,
+    final: stage === final,
+    shipped: shipped.has(stage.index),
+    instructions: costs,
+    totalBytes: (baseBytes ?? 0) + layerBytes,
+    complete,
+  };
 }

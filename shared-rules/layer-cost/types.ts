@@ -92,7 +92,10 @@ export interface StageCost {
 }
 
 export interface LayerCosts {
+  /** Every stage's total: computes every instruction of the file. */
   stages: StageCost[];
+  /** One stage's total (undefined: no such stage), computing only it and the stages it builds FROM. */
+  stage(stageIndex: number): StageCost | undefined;
   /** Total of the final stage including the stages it builds on. */
   imageBytes: number;
   imageComplete: boolean;

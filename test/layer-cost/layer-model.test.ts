@@ -86,6 +86,33 @@ describe('layer-cost model', () => {
     assert.equal(c.stages[0].shipped, true);
   });
 
+  it('a stage total computes that stage and the stages it builds FROM, nothing else, and equals the whole computation', () => {
+    const text = 'FROM scratch AS a\nCOPY a /a\nFROM a AS b\nCOPY b /b\nFROM scratch AS c\nCOPY c /c\nFROM b\nCOPY d /d\nFROM later AS early\nCOPY e /e\nFROM scratch AS later\n';
+    const size = (bytes: number): ContextSize => ({ bytes, files: 1, truncated: false, top: [], dockerignore: true });
+    const sizes: Record<string, number> = { a: 1, b: 10, c: 100, d: 1000, e: 10000 };
+    const measured: string[] = [];
+    const model = parseDockerfile(text);
+    const lazy = computeLayerCosts(model, { contextSize: (s) => (measured.push(s.join(' ')), size(sizes[s.join(' ')])) });
+    const b = lazy.stage(1);
+    assert.deepEqual(measured, ['a', 'b'], 'only the chain of stage b');
+    assert.equal(b?.totalBytes, 11);
+    assert.equal(b?.baseBytes, 1);
+    assert.equal(lazy.imageBytes, 0, 'the last stage is scratch with no layer');
+    assert.deepEqual(measured, ['a', 'b'], 'the image total reads the last stage only');
+    assert.equal(lazy.stage(3)?.totalBytes, 1011);
+    assert.deepEqual(measured, ['a', 'b', 'd'], 'known totals are not computed again');
+    // A FROM naming a stage defined after it has no total to build on.
+    assert.equal(lazy.stage(4)?.baseBytes, null);
+    assert.equal(lazy.stage(4)?.complete, false);
+    assert.equal(lazy.stage(99), undefined);
+    const whole = computeLayerCosts(parseDockerfile(text), { contextSize: (s) => size(sizes[s.join(' ')]) });
+    assert.deepEqual(
+      model.stages.map((s) => lazy.stage(s.index)),
+      whole.stages,
+    );
+    assert.deepEqual(lazy.stages, whole.stages);
+  });
+
   it('is silent on Windows stages and never estimates config-only instructions', () => {
     const { costs: c } = costs('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN apt-get install -y curl\nENV A=1\n');
     const [run, env] = c.stages[0].instructions;
