@@ -66,7 +66,7 @@ const work = join(tmpdir(), 'layerwise-bench');
 // Keystroke latency varies ±50% with where the key lands and with GC: 36
 // samples (12 per session) keep the median stable. Counts are per session.
 const SESSIONS = quick ? 1 : 3;
-const N = quick ? { cold: 3, open: 2, warm: 5, keys: 6, bursts: 1, warmRequests: 5, hovers: 15, actions: 15 } : { cold: 7, open: 3, warm: 20, keys: 12, bursts: 1, warmRequests: 10, hovers: 15, actions: 15 };
+const N = quick ? { cold: 3, open: 2, warm: 5, keys: 6, bursts: 1, warmRequests: 5, hovers: 15, actions: 15, inlay: 4 } : { cold: 7, open: 3, warm: 20, keys: 12, bursts: 1, warmRequests: 10, hovers: 15, actions: 15, inlay: 8 };
 
 function fileFor(size, seed) {
   const dir = join(work, `${size}-${seed}`);
@@ -118,9 +118,16 @@ async function sizeRun(server, init, size, sessionIndex) {
   const hovers = await session.hovers(keywords, N.hovers);
   await session.codeActions(N.warmRequests, keywords);
   const actions = await session.codeActions(N.actions, keywords);
+  // Read before the inlay hints, which only ours serves: the memory compared is that of the same work.
   const rss = s.peakRss();
+  let inlay = [];
+  if (server === OURS) {
+    const froms = session.text.split('\n').flatMap((l, i) => (l.startsWith('FROM ') ? [i] : []));
+    await session.inlayHints(typing, froms, 4);
+    inlay = await session.inlayHints(typing.slice().reverse(), froms.slice().reverse(), N.inlay);
+  }
   await s.shutdown();
-  return { open: opens, change: keys, burst: bursts, hover: hovers, codeAction: actions, rss: [rss] };
+  return { open: opens, change: keys, burst: bursts, hover: hovers, codeAction: actions, inlay, rss: [rss] };
 }
 
 function lintCorpus() {
@@ -242,6 +249,8 @@ for (const size of SIZES) {
   const burst = row('20-key burst → last diagnostics (ms)', size, ours.burst, peer.burst);
   row('hover (ms)', size, ours.hover, peer.hover);
   row('codeAction (ms)', size, ours.codeAction, peer.codeAction);
+  // No target; docker-langserver has no inlay hints. A FROM's hint is its stage total.
+  row('inlay hints, FROM in view (ms)', size, ours.inlay ?? [], peer.inlay ?? []);
   const rss = row(`peak RSS (median of ${SESSIONS})`, size, ours.rss, peer.rss, mb);
   check(`hover ≤ 1 ms at ${size}`, median(ours.hover) <= 1, `${ms(median(ours.hover))} ms`);
   check(`codeAction ≤ 1 ms at ${size}`, median(ours.codeAction) <= 1, `${ms(median(ours.codeAction))} ms`);

@@ -96,6 +96,25 @@ export class Session {
     return out;
   }
 
+  /**
+   * Inlay hints for 50 lines around a FROM (its stage total among them), each
+   * asked right after a keystroke's diagnostics, as an editor asks after every
+   * edit. `froms` are the FROM lines.
+   */
+  async inlayHints(typing, froms, n) {
+    const keys = spread(typing, n);
+    const at = spread(froms, n);
+    const out = [];
+    for (let k = 0; k < Math.min(keys.length, at.length); k++) {
+      await this.keystrokes([keys[k]], 1);
+      const line = at[k];
+      const t0 = performance.now();
+      await this.server.request('textDocument/inlayHint', { textDocument: { uri: this.uri }, range: { start: { line: Math.max(0, line - 20), character: 0 }, end: { line: line + 30, character: 0 } } });
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }
+
   /** Light-bulb requests on published diagnostics, each with its diagnostic in the context. */
   async codeActions(n, keywords) {
     await sleep(QUIET_MS);
