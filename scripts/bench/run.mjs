@@ -123,6 +123,8 @@ async function sizeRun(server, init, size, sessionIndex) {
   let inlay = [];
   if (server === OURS) {
     const froms = session.text.split('\n').flatMap((l, i) => (l.startsWith('FROM ') ? [i] : []));
+    // Four untimed first (the handler compiles on its first requests), then
+    // the timed ones, spread over the FROMs and keys from the end of the file.
     await session.inlayHints(typing, froms, 4);
     inlay = await session.inlayHints(typing.slice().reverse(), froms.slice().reverse(), N.inlay);
   }
