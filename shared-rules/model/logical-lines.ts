@@ -106,7 +106,9 @@ export function splitLogicalUnits(index: LineIndex, escape: EscapeChar, startLin
       const next = index.lineText(l);
       if (isCommentLine(next)) continue;
       if (isBlank(next)) {
-        emptyContinuationLines.push(l);
+        // The empty line after the newline that ends the file is no line to
+        // BuildKit, which reads lines as Go's scanner does.
+        if (!(l === n - 1 && next === '')) emptyContinuationLines.push(l);
         continue;
       }
       cont = continues(next, escape);
