@@ -14,6 +14,14 @@ export interface VariableRef {
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
 /**
+ * Whether `$name` can refer to it. ARG and ENV accept other names (`ARG A,B=1`
+ * declares `A,B`), which no reference can reach: never suggest one.
+ */
+export function isVariableName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+
+/**
  * Finds `$NAME` and `${NAME…}` references the way BuildKit's word lexer does:
  * escaped `$` and single-quoted text are literal.
  */

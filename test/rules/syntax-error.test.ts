@@ -30,6 +30,13 @@ ruleTester(rule, {
     { name: 'unknown instruction without a suggestion', code: 'FROM alpine:3.22\n<<<<<<< HEAD\n', errors: [{ line: 2, column: 1, endColumn: 8 }], output: null },
     { name: 'flag typo', code: 'FROM alpine:3.22\nCOPY --chmown=app:app . /app\n', errors: [{ line: 2, column: 6, endColumn: 22, message: '--chown' }], output: 'FROM alpine:3.22\nCOPY --chown=app:app . /app\n', safe: false },
     { name: 'flag unknown to the instruction', code: 'FROM alpine:3.22\nCMD --doit [ "a" ]\nENV --x=1 A=b\n', errors: [{ line: 2, column: 5, endColumn: 11, message: 'takes no flags' }, { line: 3, column: 5, endColumn: 10, message: 'ENV takes no flags' }] },
+    {
+      name: 'a flag already given is not suggested for a misspelt one (the fix would duplicate it)',
+      code: 'FROM alpine:3.22\nHEALTHCHECK --stterval=1s --interval=5s CMD true\nHEALTHCHECK --intervall=1s CMD true\n',
+      errors: [{ line: 2, column: 13, endColumn: 26, message: 'HEALTHCHECK takes --interval' }, { line: 3, column: 13, endColumn: 27, message: 'did you mean `--interval`' }],
+      output: 'FROM alpine:3.22\nHEALTHCHECK --stterval=1s --interval=5s CMD true\nHEALTHCHECK --interval=1s CMD true\n',
+      safe: false,
+    },
     { name: 'duplicate flag; repeatable flags are fine', code: 'FROM alpine:3.22\nCOPY --link --link --exclude=a --exclude=b . /app/\n', errors: [{ line: 2, column: 13, endColumn: 19, message: 'Duplicate flag `--link`' }] },
     { name: 'missing flag value and bad boolean', code: 'FROM alpine:3.22 AS build\nFROM alpine:3.22\nCOPY --from build /a /b\nCOPY --link=yes a /b\nCOPY --parents= a /b/\n', errors: [{ line: 3, column: 6, endColumn: 12, message: 'Missing a value on flag `--from`' }, { line: 4, column: 13, endColumn: 16, message: 'expects true or false' }, { line: 5, column: 6, endColumn: 16, message: 'Missing a value' }] },
     { name: 'bad durations and retries', code: 'FROM alpine:3.22\nHEALTHCHECK --interval=5 --timeout=3x --start-period=100us --retries=-1 CMD true\n', errors: [{ line: 2, column: 24, endColumn: 25, message: 'missing unit' }, { line: 2, column: 36, endColumn: 38, message: 'unknown unit "x"' }, { line: 2, column: 54, endColumn: 59, message: 'cannot be less than 1ms' }, { line: 2, column: 70, endColumn: 72, message: 'cannot be negative' }] },

@@ -33,6 +33,7 @@ ruleTester(rule, {
       errors: [{ line: 3, column: 9, message: 'did you mean `$APP_HOME`' }],
       output: 'FROM alpine:3.22\nENV APP_HOME=/opt/app\nWORKDIR $APP_HOME\n',
     },
+    { name: 'a declared name no reference can reach is not suggested', code: 'FROM scratch\nARG SRC,=a\nCOPY $SRC /x\n', errors: [{ line: 3, column: 6, endColumn: 10, message: 'declare it with ARG or ENV' }], output: null },
     { name: 'scratch: the environment is fully known', code: 'FROM scratch\nCOPY $SRC /x\n', errors: [{ line: 2, column: 6, endColumn: 10 }], output: null },
   ],
 });

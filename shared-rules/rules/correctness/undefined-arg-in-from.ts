@@ -1,7 +1,7 @@
 import { nearestName } from '../../analysis/suggest';
 import { globalArgs, PLATFORM_ARGS } from '../../analysis/variable-scope';
 import { Fix, Rule } from '../../engine/types';
-import { findVariableRefs } from '../../model/variables';
+import { findVariableRefs, isVariableName } from '../../model/variables';
 
 const rule: Rule = {
   meta: {
@@ -23,6 +23,7 @@ const rule: Rule = {
   check(ctx) {
     const { model } = ctx;
     const known = [...globalArgs(model).keys(), ...PLATFORM_ARGS];
+    const suggestable = known.filter(isVariableName);
     for (const stage of model.stages) {
       const from = stage.from;
       const texts: { text: string; start: number }[] = [];
@@ -31,7 +32,7 @@ const rule: Rule = {
       for (const { text, start } of texts) {
         for (const ref of findVariableRefs(text, model.escape)) {
           if (known.includes(ref.name) || ref.unclosed) continue;
-          const near = nearestName(ref.name, known, true);
+          const near = nearestName(ref.name, suggestable, true);
           const nameStart = start + ref.start + (text[ref.start + 1] === '{' ? 2 : 1);
           const fixes: Fix[] = near ? [{ title: `Change to \`$${near}\``, safe: true, edits: [{ range: model.lines.rangeOf(nameStart, nameStart + ref.name.length), newText: near }] }] : [];
           ctx.report({

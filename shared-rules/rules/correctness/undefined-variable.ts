@@ -5,6 +5,7 @@ import { rootStage } from '../../model/stages';
 import { isWellKnownImageEnv } from '../../data/image-env';
 import { Fix, Rule } from '../../engine/types';
 import { keyValuePairs } from '../../model/key-values';
+import { isVariableName } from '../../model/variables';
 
 /** `${X:-d}`, `${X-d}`, `${X:+a}`, `${X+a}`, `${X:?e}`: the author planned for X being unset. */
 const HANDLES_UNSET = new Set([':-', '-', ':+', '+', ':?', '?']);
@@ -44,7 +45,7 @@ const rule: Rule = {
           if (instr.keyword === 'ENV' && pairs.includes(name)) continue;
           if (instr.keyword === 'ARG' && pairs.slice(0, pair).includes(name)) continue;
           const global = globals.has(name) || PLATFORM_ARGS.includes(name);
-          const near = nearestName(name, [...scope.keys(), ...(instr.keyword === 'ARG' ? pairs.slice(0, pair) : [])], true);
+          const near = nearestName(name, [...scope.keys(), ...(instr.keyword === 'ARG' ? pairs.slice(0, pair) : [])].filter(isVariableName), true);
           // The base image's environment is unknown: report only what it is unlikely to define.
           if (!rootKnown && (isWellKnownImageEnv(name) || (!global && !near))) continue;
           const fixes: Fix[] = [];
