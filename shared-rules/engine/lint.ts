@@ -1,9 +1,12 @@
 import { parseDockerfile } from '../model/parse';
-import { DockerfileModel, Instruction } from '../model/types';
-import { comparePositions, Position } from '../text/types';
+import { DockerfileModel } from '../model/types';
+import { comparePositions } from '../text/types';
 import { buildEquivalenceIndex, collectSuppressions, EquivalenceIndex, isSuppressed } from './suppressions';
+import { instructionAt } from '../model/instruction-at';
 import { RuleRun } from './rule-run';
 import { Finding, HostInfo, Rule, RuleOptions, Severity, SeveritySetting } from './types';
+
+export { instructionAt };
 
 export interface LintConfig {
   /** Per-rule severity (`off` disables). */
@@ -24,21 +27,6 @@ export function effectiveSeverity(rule: Rule, config: LintConfig): Severity | un
   if (setting) return setting;
   if (rule.meta.enabledByDefault === false) return undefined;
   return rule.meta.severity;
-}
-
-/** Finds the instruction containing a position by binary search over ranges. */
-export function instructionAt(model: DockerfileModel, p: Position): Instruction | undefined {
-  const list = model.instructions;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const i = list[mid];
-    if (comparePositions(p, i.range.start) < 0) hi = mid - 1;
-    else if (comparePositions(p, i.range.end) > 0) lo = mid + 1;
-    else return i;
-  }
-  return undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { computeLayerCosts } from '../layer-cost/model';
 import { LayerCosts } from '../layer-cost/types';
 import { DockerfileModel, Instruction } from '../model/types';
 import { runScripts, RunScripts } from '../shell/run-scripts';
+import { fixesThatParse } from './fixes-that-parse';
 import { HostInfo, Report, RuleContext, RuleOptions } from './types';
 
 // An instruction object is shared between the models of successive versions
@@ -59,6 +60,11 @@ export class RuleRun implements RuleContext {
   }
 
   report(report: Report): void {
+    const fixes = report.fixes;
+    if (fixes && fixes.length > 0) {
+      const kept = fixesThatParse(this.whole, this.scripts, fixes);
+      if (kept !== fixes) report = { ...report, fixes: [...kept] };
+    }
     this.reports.push(report);
   }
 }
