@@ -47,6 +47,17 @@ export function continues(line: string, escape: EscapeChar): boolean {
   return i === 0 || line[i - 1] !== escape;
 }
 
+/**
+ * The line where the text of an instruction (lines `startLine..endLine`) ends,
+ * when that line continues: a continuation left open at the end of the file,
+ * which takes in whatever is added after it. Undefined otherwise.
+ */
+export function danglingContinuationLine(index: LineIndex, escape: EscapeChar, startLine: number, endLine: number): number | undefined {
+  let l = endLine;
+  while (l > startLine && (isBlank(index.lineText(l)) || isCommentLine(index.lineText(l)))) l--;
+  return continues(index.lineText(l), escape) ? l : undefined;
+}
+
 /** The escape character declared by the directives at the top of the file. */
 export function detectEscape(index: LineIndex): EscapeChar {
   for (let l = 0; l < index.lineCount; l++) {

@@ -27,6 +27,12 @@ describe('engine: fixes only where the text parses', () => {
     assert.deepEqual(fixesOf(runsAsRoot, unclosed), [[]]);
   });
 
+  it('no fix after a continuation left open at the end of the file, which would take the new lines in', () => {
+    assert.equal(fixesOf(runsAsRoot, 'FROM debian:bookworm-slim\nENV A=1 \\\n    B=2\n')[0].length, 1);
+    assert.deepEqual(fixesOf(runsAsRoot, 'FROM debian:bookworm-slim\nENV A=1 \\\n    B=2 \\\n'), [[]]);
+    assert.deepEqual(fixesOf(runsAsRoot, 'FROM debian:bookworm-slim\nENV A=1 \\\n# a comment\n\n'), [[]]);
+  });
+
   it('a heredoc script that parses keeps its fixes, though the RUN line `<<EOF` alone does not parse as a script', () => {
     assert.deepEqual(fixesOf(aptNoInstallRecommends, 'FROM debian:bookworm-slim\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n').map((f) => f.length), [1]);
   });
