@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { applyEdits, defaultLinter, LintResult, parseDockerfile } from '../../shared-rules/index';
-import { corpusDir, corpusFiles } from '../helpers/corpus';
+import { applyEdits, LintResult, parseDockerfile } from '../../shared-rules/index';
+import { corpusDir, corpusFiles, everyRuleLinter } from '../helpers/corpus';
 
 /**
  * Fixes in files caught half-typed. Every tenth corpus file is broken in the
@@ -37,9 +37,7 @@ describe('corpus: fixes in half-typed files', function () {
   it('every fix offered in a broken file applies cleanly and does its job', function () {
     if (!dir) this.skip();
     this.timeout(180_000);
-    const linter = defaultLinter();
-    const config = { rules: Object.fromEntries(linter.rules.map((r) => [r.meta.id, r.meta.severity])) };
-    const syntax = new Set(linter.rules.filter((r) => r.meta.category === 'syntax').map((r) => r.meta.id));
+    const { linter, config, syntaxRules: syntax } = everyRuleLinter();
     const count = (r: LintResult, id: string) => r.findings.filter((f) => f.ruleId === id).length;
     const failures: string[] = [];
     let checked = 0;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { applyEdits, defaultLinter, Finding, fixAll, LintResult } from '../../shared-rules/index';
-import { corpusDir, corpusFiles } from '../helpers/corpus';
+import { applyEdits, Finding, fixAll, LintResult } from '../../shared-rules/index';
+import { corpusDir, corpusFiles, everyRuleLinter } from '../helpers/corpus';
 
 /**
  * Robustness over ~2,150 real Dockerfiles: every rule, every file, no
@@ -15,8 +15,7 @@ describe('corpus', function () {
       console.warn('    ../shared/corpus not found: set LAYERWISE_CORPUS');
       this.skip();
     }
-    const linter = defaultLinter();
-    const everything = Object.fromEntries(linter.rules.map((r) => [r.meta.id, r.meta.severity]));
+    const { linter, config } = everyRuleLinter();
     const files = corpusFiles(dir!);
     assert.ok(files.length > 2000, `expected the whole corpus, found ${files.length} files`);
     const failures: string[] = [];
@@ -24,7 +23,7 @@ describe('corpus', function () {
     for (const f of files) {
       const text = readFileSync(f.path, 'utf8');
       try {
-        const r = linter.lintText(text, { rules: everything });
+        const r = linter.lintText(text, config);
         findings += r.findings.length;
         for (const e of r.ruleErrors) failures.push(`${f.repo}/${f.file}: ${e.ruleId}: ${e.error.split('\n')[0]}`);
       } catch (e) {
@@ -38,9 +37,7 @@ describe('corpus', function () {
   it('applies every fix of every finding: edits in range and apart, the text changes, and the result lints without an exception or a new syntax finding', function () {
     if (!dir) this.skip();
     this.timeout(180_000);
-    const linter = defaultLinter();
-    const config = { rules: Object.fromEntries(linter.rules.map((r) => [r.meta.id, r.meta.severity])) };
-    const syntaxRules = new Set(linter.rules.filter((r) => r.meta.category === 'syntax').map((r) => r.meta.id));
+    const { linter, config, syntaxRules } = everyRuleLinter();
     const syntaxCount = (r: LintResult) => r.findings.filter((f) => syntaxRules.has(f.ruleId)).length;
     const failures: string[] = [];
     let applied = 0;
@@ -79,8 +76,7 @@ describe('corpus', function () {
   it('fix-all converges on every file and leaves no safe fix behind', function () {
     if (!dir) this.skip();
     this.timeout(180_000);
-    const linter = defaultLinter();
-    const config = { rules: Object.fromEntries(linter.rules.map((r) => [r.meta.id, r.meta.severity])) };
+    const { linter, config } = everyRuleLinter();
     const failures: string[] = [];
     for (const f of corpusFiles(dir!)) {
       const result = fixAll(linter, readFileSync(f.path, 'utf8'), config);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultLinter, LintConfig, Linter } from '../../shared-rules/index';
 
 /** ../shared/corpus next to the repository (CI lays shared/ beside the clone). */
 export function corpusDir(): string | undefined {
@@ -14,4 +15,14 @@ export function corpusFiles(dir: string): { repo: string; file: string; path: st
     for (const file of readdirSync(join(dir, repo)).sort()) out.push({ repo, file, path: join(dir, repo, file) });
   }
   return out;
+}
+
+/** The default linter with every rule on at its own severity (hint rules too), and which rules check syntax. */
+export function everyRuleLinter(): { linter: Linter; config: LintConfig; syntaxRules: ReadonlySet<string> } {
+  const linter = defaultLinter();
+  return {
+    linter,
+    config: { rules: Object.fromEntries(linter.rules.map((r) => [r.meta.id, r.meta.severity])) },
+    syntaxRules: new Set(linter.rules.filter((r) => r.meta.category === 'syntax').map((r) => r.meta.id)),
+  };
 }
