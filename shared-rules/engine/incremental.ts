@@ -4,19 +4,10 @@ import { DockerfileModel, Instruction, Stage } from '../model/types';
 import { Range, shiftLines } from '../text/types';
 import { shiftEdits } from '../text/edits';
 import { detachReport } from './detach-report';
-import { compareFindings, effectiveSeverity, instructionAt, LintConfig, Linter, LintResult } from './lint';
-import { RuleRun } from './rule-run';
+import { compareFindings, effectiveSeverity, LintConfig, Linter, LintResult } from './lint';
+import { RawFinding, runRule } from './rule-run';
 import { collectSuppressions, isSuppressed } from './suppressions';
-import { Finding, Fix, HostInfo, Rule, RuleOptions, RuleScope, Tag } from './types';
-
-/** A finding before suppression and severity, as cached per segment. */
-interface RawFinding {
-  message: string;
-  range: Range;
-  fixes: Fix[];
-  tags: Tag[];
-  instructionIndex: number | undefined;
-}
+import { Finding, HostInfo, Rule, RuleOptions, RuleScope } from './types';
 
 /** A part of the document a scoped rule's findings are cached for: a stage or an instruction. */
 interface Segment {
@@ -376,24 +367,6 @@ export class IncrementalLinter {
     }
     return { found, fresh, cacheable };
   }
-}
-
-function runRule(rule: Rule, model: DockerfileModel, view: DockerfileModel, host: HostInfo, opts: RuleOptions, readers: Set<string>): { raws: RawFinding[]; error: string | undefined } {
-  // Which rules read the host data, so a change of it forgets only their results.
-  const run = new RuleRun(model, view, host, opts, readers, rule.meta.id);
-  let error: string | undefined;
-  try {
-    rule.check(run);
-  } catch (e) {
-    error = e instanceof Error ? e.stack ?? e.message : String(e);
-  }
-  const raws: RawFinding[] = new Array<RawFinding>(run.reports.length);
-  for (let j = 0; j < raws.length; j++) {
-    const r = run.reports[j];
-    const instr = r.instruction ?? instructionAt(model, r.range.start);
-    raws[j] = { message: r.message, range: r.range, fixes: r.fixes ?? [], tags: r.tags ?? [], instructionIndex: instr?.index };
-  }
-  return { raws, error };
 }
 
 /** The segment holding a line (segments are sorted and disjoint), or -1. */

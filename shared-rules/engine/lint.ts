@@ -3,7 +3,7 @@ import { DockerfileModel } from '../model/types';
 import { comparePositions } from '../text/types';
 import { buildEquivalenceIndex, collectSuppressions, EquivalenceIndex, isSuppressed } from './suppressions';
 import { instructionAt } from '../model/instruction-at';
-import { RuleRun } from './rule-run';
+import { runRule } from './rule-run';
 import { Finding, HostInfo, Rule, RuleOptions, Severity, SeveritySetting } from './types';
 
 export { instructionAt };
@@ -66,25 +66,13 @@ export class Linter {
       const severity = effectiveSeverity(rule, config);
       if (!severity) continue;
       const escalate = suppressions.buildkitErrors && (rule.meta.equivalents.buildkit?.length ?? 0) > 0;
-      const run = new RuleRun(model, model, host, options);
-      try {
-        rule.check(run);
-      } catch (e) {
-        ruleErrors.push({ ruleId: rule.meta.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
-      }
+      const { raws, error } = runRule(rule, model, model, host, options);
+      if (error !== undefined) ruleErrors.push({ ruleId: rule.meta.id, error });
       // What a rule reported before throwing counts too.
-      for (const r of run.reports) {
-        const instr = r.instruction ?? instructionAt(model, r.range.start);
+      for (const raw of raws) {
+        const instr = raw.instructionIndex !== undefined ? model.instructions[raw.instructionIndex] : undefined;
         if (isSuppressed(suppressions, rule.meta.id, instr)) continue;
-        findings.push({
-          ruleId: rule.meta.id,
-          severity: escalate ? 'error' : severity,
-          message: r.message,
-          range: r.range,
-          fixes: r.fixes ?? [],
-          tags: r.tags ?? [],
-          instructionIndex: instr?.index,
-        });
+        findings.push({ ruleId: rule.meta.id, severity: escalate ? 'error' : severity, message: raw.message, range: raw.range, fixes: raw.fixes, tags: raw.tags, instructionIndex: raw.instructionIndex });
       }
     }
     findings.sort(compareFindings);

@@ -3,7 +3,9 @@ import { LayerCosts } from '../layer-cost/types';
 import { DockerfileModel, Instruction } from '../model/types';
 import { runScripts, RunScripts } from '../shell/run-scripts';
 import { fixesThatParse } from './fixes-that-parse';
-import { HostInfo, Report, RuleContext, RuleOptions } from './types';
+import { instructionAt } from '../model/instruction-at';
+import { Range } from '../text/types';
+import { Fix, HostInfo, Report, Rule, RuleContext, RuleOptions, Tag } from './types';
 
 // An instruction object is shared between the models of successive versions
 // only while its text and position are unchanged, so its shell scripts can be
@@ -67,4 +69,35 @@ export class RuleRun implements RuleContext {
     }
     this.reports.push(report);
   }
+}
+
+/** A finding before suppression and severity: what a rule reported, on the instruction it is on. */
+export interface RawFinding {
+  message: string;
+  range: Range;
+  fixes: Fix[];
+  tags: Tag[];
+  instructionIndex: number | undefined;
+}
+
+/**
+ * Runs `rule` on `view` (the whole model or a part of it): what it reported,
+ * also before a throw, and what it threw. A report is on the instruction it
+ * names, else on the one containing its start.
+ */
+export function runRule(rule: Rule, whole: DockerfileModel, view: DockerfileModel, host: HostInfo, opts: RuleOptions, hostReaders?: Set<string>): { raws: RawFinding[]; error: string | undefined } {
+  const run = new RuleRun(whole, view, host, opts, hostReaders, rule.meta.id);
+  let error: string | undefined;
+  try {
+    rule.check(run);
+  } catch (e) {
+    error = e instanceof Error ? e.stack ?? e.message : String(e);
+  }
+  const raws: RawFinding[] = new Array<RawFinding>(run.reports.length);
+  for (let j = 0; j < raws.length; j++) {
+    const r = run.reports[j];
+    const instr = r.instruction ?? instructionAt(whole, r.range.start);
+    raws[j] = { message: r.message, range: r.range, fixes: r.fixes ?? [], tags: r.tags ?? [], instructionIndex: instr?.index };
+  }
+  return { raws, error };
 }
