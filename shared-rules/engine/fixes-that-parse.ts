@@ -2,7 +2,7 @@ import { instructionAt } from '../model/instruction-at';
 import { danglingContinuationLine } from '../model/logical-lines';
 import { DockerfileModel, Instruction } from '../model/types';
 import { RunScripts } from '../shell/run-scripts';
-import { Position, TextEdit } from '../text/types';
+import { comparePositions, Position, TextEdit } from '../text/types';
 import { Fix } from './types';
 
 /**
@@ -15,8 +15,13 @@ import { Fix } from './types';
  * linters offer no fix for code they cannot parse. Returns `fixes` itself
  * when all are kept.
  */
-export function fixesThatParse(model: DockerfileModel, scripts: (instr: Instruction) => RunScripts, fixes: readonly Fix[]): readonly Fix[] {
-  const parses = (e: TextEdit) => !inUnparsedText(model, scripts, e.range.start, e.newText !== '') && !inUnparsedText(model, scripts, e.range.end, e.newText !== '');
+export function fixesThatParse(model: DockerfileModel, scripts: (instr: Instruction) => RunScripts, fixes: Fix[]): Fix[] {
+  const parses = (e: TextEdit) => {
+    const inserts = e.newText !== '';
+    const { start, end } = e.range;
+    // An insertion's two ends are one place: look once.
+    return !inUnparsedText(model, scripts, start, inserts) && (comparePositions(start, end) === 0 || !inUnparsedText(model, scripts, end, inserts));
+  };
   const kept = fixes.filter((fix) => fix.edits.every(parses));
   return kept.length === fixes.length ? fixes : kept;
 }

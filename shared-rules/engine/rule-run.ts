@@ -65,7 +65,7 @@ export class RuleRun implements RuleContext {
     const fixes = report.fixes;
     if (fixes && fixes.length > 0) {
       const kept = fixesThatParse(this.whole, this.scripts, fixes);
-      if (kept !== fixes) report = { ...report, fixes: [...kept] };
+      if (kept !== fixes) report = { ...report, fixes: kept };
     }
     this.reports.push(report);
   }
