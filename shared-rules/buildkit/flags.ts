@@ -61,12 +61,11 @@ export function checkFlags(keyword: string, flags: readonly WrittenFlag[], healt
   const names = Object.keys(known);
   const issues: SyntaxIssue[] = [];
   const used = new Set<string>();
-  // A flag already given is no suggestion for a misspelt one: the fix would make it a duplicate.
-  const given = new Set(flags.map((f) => f.name));
-  const suggestable = names.filter((n) => !given.has(n) || known[n] === 'strings');
   for (const f of flags) {
     const type = known[f.name];
     if (type === undefined) {
+      // A flag already given is no suggestion for a misspelt one: the fix would make it a duplicate.
+      const suggestable = names.filter((n) => known[n] === 'strings' || !flags.some((g) => g.name === n));
       const near = nearestName(f.name, suggestable, true);
       const where = names.length ? ` (${keyword} takes ${names.map((n) => `--${n}`).join(', ')})` : ` (${keyword} takes no flags)`;
       issues.push({

@@ -3,7 +3,7 @@ import { isNonSecretValue, knownSecretFormat, looksRandom, secretNameStrength } 
 import { removeInstructionEdit } from '../../fixes/remove-text';
 import { KeyValue, keyValuePairs } from '../../model/key-values';
 import { DockerfileModel, Instruction } from '../../model/types';
-import { findVariableRefs } from '../../model/variables';
+import { findVariableRefs, isVariableName } from '../../model/variables';
 import { TextEdit } from '../../text/types';
 
 /** Why the pair is flagged, or undefined. */
@@ -29,7 +29,7 @@ function verdict(keyword: string, pair: KeyValue): string | undefined {
  */
 function secretMountFix(model: DockerfileModel, instr: Instruction, pair: KeyValue, pairs: readonly KeyValue[]): Fix | undefined {
   if (instr.keyword !== 'ARG' || instr.stageIndex < 0 || pairs.length !== 1 || pair.value !== undefined) return undefined;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(pair.name)) return undefined;
+  if (!isVariableName(pair.name)) return undefined;
   const stage = model.stages[instr.stageIndex];
   const runs: Instruction[] = [];
   for (const later of stage.instructions) {
