@@ -103,7 +103,7 @@ async function sizeRun(server, init, size, sessionIndex) {
     session = new Session(s, f.uri, f.text);
     opens.push(await session.open());
   }
-  const { typing, keywords } = positions(session.text);
+  const { typing, keywords, froms } = positions(session.text);
   // Untimed warm-up keystrokes (JIT), the same for both servers.
   await session.keystrokes(typing.slice(0, Math.ceil(typing.length / 2)), N.warm);
   const keys = await session.keystrokes(typing.slice(Math.ceil(typing.length / 2)), size >= 20000 ? Math.ceil(N.keys * 0.4) : N.keys);
@@ -122,7 +122,6 @@ async function sizeRun(server, init, size, sessionIndex) {
   const rss = s.peakRss();
   let inlay = [];
   if (server === OURS) {
-    const froms = session.text.split('\n').flatMap((l, i) => (l.startsWith('FROM ') ? [i] : []));
     // Four untimed first (the handler compiles on its first requests), then
     // the timed ones, spread over the FROMs and keys from the end of the file.
     await session.inlayHints(typing, froms, 4);

@@ -9,12 +9,14 @@ export function positions(text) {
   const lines = text.split('\n');
   const typing = [];
   const keywords = [];
+  const froms = [];
   lines.forEach((l, i) => {
     const m = /^(\s+)([a-z0-9][a-z0-9.+-]*) \\$/.exec(l);
     if (m) typing.push({ line: i, character: m[1].length + m[2].length });
     if (/^(RUN|FROM|COPY|ENV|WORKDIR) /.test(l)) keywords.push({ line: i, character: 1 });
+    if (l.startsWith('FROM ')) froms.push(i);
   });
-  return { typing, keywords };
+  return { typing, keywords, froms };
 }
 
 function spread(list, n) {
